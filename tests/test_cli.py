@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLES, SEED, needs_shared
 
+from conftest import EXAMPLES, SEED, needs_shared
 from quellenlage.schema import validate_claim_map
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}

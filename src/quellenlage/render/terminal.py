@@ -57,18 +57,17 @@ def _headline_panel(doc: Doc) -> Panel:
     return Panel(Group(*lines), title="Headline verdict", border_style="red" if h.overstates else "blue")
 
 
-def _article(doc: Doc) -> Group:
+def _article(doc: Doc) -> Table:
     marks = collect_marks(doc)
-    rows = []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
     for s in doc.sentences:
-        line = Text()
-        badge = f"{s.certainty.level[:4]:<4}"
-        line.append(f"{s.id:>4} ", style="dim")
-        line.append(badge, style=f"bold {CERTAINTY_STYLE.get(s.certainty.level, 'white')}")
-        line.append(" ")
-        attr = {"none": "    ", "direct": " »« ", "indirect": " ›‹ ", "impersonal": " ?? "}.get(s.attribution, "    ")
-        line.append(attr, style="cyan")
-        line.append(" ")
+        badge = Text(f"{s.certainty.level[:4]:<4}", style=f"bold {CERTAINTY_STYLE.get(s.certainty.level, 'white')}")
+        badge.append({"none": "   ", "direct": " »«", "indirect": " ›‹", "impersonal": " ??"}.get(s.attribution, "   "),
+                     style="cyan")
+        line = Text(style="bold" if s.heading else "")
         for piece, cover in segments(doc.text, s.start, s.end, marks):
             style = []
             for m in cover:
@@ -85,8 +84,8 @@ def _article(doc: Doc) -> Group:
             ch = doc.source(s.channel_id)
             if ch:
                 line.append(f" via {ch.name}", style=KIND_STYLE["media"])
-        rows.append(line)
-    return Group(*rows)
+        grid.add_row(s.id, badge, line)
+    return grid
 
 
 def _sources(doc: Doc) -> Table:

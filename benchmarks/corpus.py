@@ -1,0 +1,156 @@
+"""Corpus throughput benchmark on the 1,028 articles of 10kGNAD test.csv.
+
+Measures, in one run on the same texts:
+  * `quellenlage corpus run` (JSONL -> DuckDB, claim groups included) with 1 and 2 local workers:
+    articles/s, articles/s per worker, peak RSS per worker, 2-worker speed-up;
+  * the baseline: plain SoMaJo tokenisation + HanTa tagging of the same texts. HanTa is slow
+    (~1.6k tokens/s), so by default it is timed on a subset and extrapolated by token count
+    (stated in the output); SoMaJo runs on all texts.
+
+    .venv/bin/python benchmarks/corpus.py                      # full run, prints a summary
+    .venv/bin/python benchmarks/corpus.py --limit 200 --hanta-subset 20
+    .venv/bin/python benchmarks/corpus.py --markdown benchmarks/results/corpus.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import pathlib
+import platform
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "10kgnad" / "test.csv"
+TARGETS = {"per_worker": 20.0, "vs_baseline": 5.0, "rss_gb": 1.5, "speedup": 1.7}
+
+
+def load(limit: int | None) -> list[str]:
+    if not DATA.is_file():
+        sys.exit(f"benchmark data not found: {DATA} (the shared datasets live next to the repo)")
+    csv.field_size_limit(10_000_000)
+    with open(DATA, encoding="utf-8", newline="") as f:
+        texts = [row[1] for row in csv.reader(f, delimiter=";", quotechar="'") if len(row) >= 2]
+    return texts[:limit] if limit else texts
+
+
+def bench_corpus(jsonl: pathlib.Path, n: int, workers: int, tmp: pathlib.Path) -> dict:
+    from quellenlage.corpus.engine import run_corpus
+
+    db = tmp / f"bench-{workers}.duckdb"
+    for p in (db, db.with_suffix(".duckdb.wal")):
+        p.unlink(missing_ok=True)
+    stats = run_corpus([str(jsonl)], str(db), workers=workers, progress=False)
+    if stats["analysed"] + stats["errors"] != n:
+        sys.exit(f"corpus run handled {stats['analysed'] + stats['errors']} of {n} articles")
+    secs = stats["seconds"]
+    return {"workers": workers, "seconds": secs, "analysed": stats["analysed"], "errors": stats["errors"],
+            "rate": n / secs, "per_worker": n / secs / workers,
+            "peak_rss_worker_mb": stats["peak_rss_worker"] / 2**20, "groups": stats["groups"]}
+
+
+def bench_baseline(texts: list[str], hanta_subset: int) -> dict:
+    from HanTa import HanoverTagger as ht
+    from somajo import SoMaJo
+
+    t0 = time.perf_counter()
+    tok = SoMaJo("de_CMC", split_camel_case=True)
+    sents_all = [[[t.text for t in s] for s in tok.tokenize_text([text])] for text in texts]
+    t_somajo = time.perf_counter() - t0
+    n_tokens = sum(len(s) for doc in sents_all for s in doc)
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    subset = sents_all[: hanta_subset or len(sents_all)]
+    sub_tokens = sum(len(s) for doc in subset for s in doc)
+    t0 = time.perf_counter()
+    for doc in subset:
+        for s in doc:
+            tagger.tag_sent(s, taglevel=1)
+    t_hanta_sub = time.perf_counter() - t0
+    hanta_rate = sub_tokens / t_hanta_sub
+    t_hanta = n_tokens / hanta_rate  # extrapolated by tokens when the subset is smaller than the corpus
+    total = t_somajo + t_hanta
+    return {"tokens": n_tokens, "somajo_seconds": t_somajo, "somajo_tokens_per_s": n_tokens / t_somajo,
+            "hanta_subset_articles": len(subset), "hanta_subset_tokens": sub_tokens,
+            "hanta_tokens_per_s": hanta_rate, "hanta_seconds_extrapolated": t_hanta,
+            "extrapolated": len(subset) < len(sents_all),
+            "seconds": total, "rate": len(texts) / total}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run (default 1 2)")
+    ap.add_argument("--hanta-subset", type=int, default=60,
+                    help="articles HanTa tags (rate extrapolated to all); 0 = all (slow)")
+    ap.add_argument("--no-baseline", action="store_true", help="skip SoMaJo + HanTa")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    ap.add_argument("--markdown", metavar="PATH", help="also write a results file (markdown)")
+    args = ap.parse_args()
+
+    texts = load(args.limit)
+    n = len(texts)
+    res: dict = {"articles": n, "chars": sum(map(len, texts)), "machine": f"{platform.machine()}, "
+                 f"{os.cpu_count()} CPU(s), Python {platform.python_version()}", "runs": []}
+    with tempfile.TemporaryDirectory(prefix="ql-bench-") as tmpd:
+        tmp = pathlib.Path(tmpd)
+        jsonl = tmp / "10kgnad-test.jsonl"
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for i, text in enumerate(texts):
+                f.write(json.dumps({"id": f"10kgnad-test-{i}", "body": text, "outlet": "derStandard.at"},
+                                   ensure_ascii=False) + "\n")
+        for w in args.workers:
+            r = bench_corpus(jsonl, n, w, tmp)
+            res["runs"].append(r)
+            print(f"  corpus run, {w} worker(s): {r['seconds']:.1f} s, {r['rate']:.1f} articles/s "
+                  f"({r['per_worker']:.1f}/worker), peak RSS/worker {r['peak_rss_worker_mb']:.0f} MB", flush=True)
+    if not args.no_baseline:
+        b = bench_baseline(texts, args.hanta_subset)
+        res["baseline"] = b
+        print(f"  SoMaJo + HanTa: {b['seconds']:.1f} s, {b['rate']:.2f} articles/s "
+              f"({'HanTa timed on ' + str(b['hanta_subset_articles']) + ' articles, extrapolated' if b['extrapolated'] else 'all articles'})",
+              flush=True)
+    lines = summarize(res)
+    print("\n".join(lines))
+    if args.json:
+        print(json.dumps(res, indent=1))
+    if args.markdown:
+        pathlib.Path(args.markdown).write_text(markdown(res, lines, " ".join(sys.argv)), encoding="utf-8")
+    return 0
+
+
+def summarize(res: dict) -> list[str]:
+    runs = {r["workers"]: r for r in res["runs"]}
+    out = [f"corpus benchmark: {res['articles']:,} articles ({res['chars']:,} chars), {res['machine']}"]
+    for w, r in sorted(runs.items()):
+        ok = r["per_worker"] >= TARGETS["per_worker"]
+        out.append(f"  {w} worker(s): {r['rate']:7.1f} articles/s = {r['per_worker']:6.1f}/worker "
+                   f"[target >= {TARGETS['per_worker']:.0f}: {'met' if ok else 'MISSED'}]; "
+                   f"peak RSS/worker {r['peak_rss_worker_mb']:.0f} MB "
+                   f"[<= {TARGETS['rss_gb'] * 1024:.0f}: {'met' if r['peak_rss_worker_mb'] <= TARGETS['rss_gb'] * 1024 else 'MISSED'}]")
+    if 1 in runs and 2 in runs:
+        sp = runs[2]["rate"] / runs[1]["rate"]
+        out.append(f"  2-worker speed-up: {sp:.2f}x [target >= {TARGETS['speedup']}: "
+                   f"{'met' if sp >= TARGETS['speedup'] else 'MISSED'}]")
+    b = res.get("baseline")
+    if b:
+        out.append(f"  SoMaJo + HanTa baseline: {b['rate']:.2f} articles/s ({b['tokens']:,} tokens; SoMaJo "
+                   f"{b['somajo_tokens_per_s']:,.0f} tok/s on all; HanTa {b['hanta_tokens_per_s']:,.0f} tok/s"
+                   f"{' on ' + str(b['hanta_subset_articles']) + ' articles, extrapolated' if b['extrapolated'] else ''})")
+        if 1 in runs:
+            ratio = runs[1]["rate"] / b["rate"]
+            out.append(f"  1 worker vs baseline (1 process each): {ratio:.1f}x [target >= {TARGETS['vs_baseline']:.0f}: "
+                       f"{'met' if ratio >= TARGETS['vs_baseline'] else 'MISSED'}]")
+    return out
+
+
+def markdown(res: dict, lines: list[str], cmd: str) -> str:
+    return (f"# Corpus benchmark\n\nCommand: `{cmd}`\n\nMachine: {res['machine']}\n\n```\n" + "\n".join(lines)
+            + "\n```\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

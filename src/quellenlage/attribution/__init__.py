@@ -1,0 +1,152 @@
+"""Attribution: who says what, through whom.
+
+Fills `doc.quotes` (direct / indirect / free_indirect / reported, in the scheme of the
+German WikiNews quotation data set), `doc.sources` (merged speakers with kind and role),
+the channel (the outlet a source's words came through) and, per sentence, the
+attribution mode of GUIDELINES §3 with its source, channel, quote ids and cue spans.
+
+Method: explicit rules over the language layer's tokens (cue lexicons in `lexicon.py`,
+patterns in `rules.py`), so every label comes with the cue words shown to the user.
+Uses `Token.mood` / `Token.ent` when the language layer sets them, own lexicons otherwise.
+"""
+
+from __future__ import annotations
+
+from quellenlage.attribution.rules import Detector, RawQuote, Toks
+from quellenlage.attribution.sources import SourceInfo, SourceTable
+from quellenlage.model import Doc, Quote, Source, Span
+from quellenlage.pipeline import register
+
+__all__ = ["AttributionComponent", "attribute"]
+
+
+def _span(t: Toks, r: tuple[int, int]) -> Span:
+    s, e = t.s[r[0]], t.e[r[1] - 1]
+    return Span(s, e, t.text[s:e])
+
+
+def _entity_labels(doc: Doc, t: Toks) -> None:
+    """Fill token entity labels from doc.entities where the language layer left `ent` empty."""
+    if not doc.entities or any(t.ent):
+        return
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    j = 0
+    for k in range(t.n):
+        while j < len(ents) and ents[j].end <= t.s[k]:
+            j += 1
+        if j < len(ents) and ents[j].start <= t.s[k] < ents[j].end:
+            t.ent[k] = ("B-" if ents[j].start == t.s[k] else "I-") + ents[j].label
+
+
+def attribute(doc: Doc) -> Doc:
+    det = Detector(doc)
+    t = det.t
+    _entity_labels(doc, t)
+    raw = det.run()
+    raw.sort(key=lambda q: (t.s[q.content[0][0]] if q.content else 0))
+    table = SourceTable()
+    quotes: list[Quote] = []
+    src_of: list[SourceInfo | None] = []
+    chan_of: list[SourceInfo | None] = []
+    # sources in order of the mentions' appearance, so pronouns resolve to the last person
+    for i, q in enumerate(raw):
+        src: SourceInfo | None = None
+        if q.speaker is not None:
+            words = t.w[q.speaker[0]:q.speaker[1]]
+            ents = t.ent[q.speaker[0]:q.speaker[1]]
+            sp = _span(t, q.speaker)
+            if q.inherited and src_of:
+                # carried-over speaker: same source as the quote it continues
+                prev = next((s for s, r in zip(reversed(src_of), reversed(raw[:i]), strict=True) if r.speaker == q.speaker),
+                            None)
+                src = prev or table.add(words, ents, sp.start, sp.end, sp.text)
+            else:
+                src = table.add(words, ents, sp.start, sp.end, sp.text)
+        elif q.impersonal:
+            src = table.impersonal("unpersönlich (ohne genannte Quelle)")
+            for r in q.cue:
+                cs = _span(t, r)
+                src.mentions.append((cs.start, cs.end, cs.text))
+        chan: SourceInfo | None = None
+        if q.channel is not None:
+            words = t.w[q.channel[0]:q.channel[1]]
+            ents = t.ent[q.channel[0]:q.channel[1]]
+            cs = _span(t, q.channel)
+            chan = table.add(words, ents, cs.start, cs.end, cs.text)
+            if chan.kind != "media":
+                chan = None
+        if chan is not None and src is chan:
+            chan = None
+        src_of.append(src)
+        chan_of.append(chan)
+        quotes.append(Quote(
+            id=f"q{i + 1}", type=q.type,
+            content=[_span(t, r) for r in q.content],
+            cue=[_span(t, r) for r in q.cue],
+            speaker=[_span(t, q.speaker)] if q.speaker is not None else [],
+            addressee=[_span(t, q.addressee)] if q.addressee is not None else [],
+            source_id=src.id if src else None, channel_id=chan.id if chan else None))
+    doc.quotes = quotes
+    doc.sources = [Source(id=s.id, name=s.name, kind=s.kind, role=s.role,
+                          mentions=[Span(a, b, txt) for a, b, txt in s.mentions]) for s in table.sources]
+    _sentences(doc, t, raw, quotes, src_of, chan_of)
+    return doc
+
+
+def _sentences(doc: Doc, t: Toks, raw: list[RawQuote], quotes: list[Quote],
+               src_of: list[SourceInfo | None], chan_of: list[SourceInfo | None]) -> None:
+    """Sentence-level mode (GUIDELINES §3): the quote covering most of the sentence decides."""
+    per_sent: dict[int, list[tuple[int, int]]] = {}
+    for qi, q in enumerate(quotes):
+        spans = list(q.content) + list(q.cue)
+        touched: set[int] = set()
+        for sp in spans:
+            for si, s in enumerate(doc.sentences):
+                if s.start < sp.end and sp.start < s.end:
+                    touched.add(si)
+        for si in touched:
+            s = doc.sentences[si]
+            cov = sum(max(0, min(s.end, c.end) - max(s.start, c.start)) for c in q.content)
+            per_sent.setdefault(si, []).append((cov, qi))
+    for si, cands in per_sent.items():
+        s = doc.sentences[si]
+        s.quote_ids = [quotes[qi].id for _, qi in cands]
+        length = max(1, s.end - s.start)
+        best_cov, best = max(cands, key=lambda c: (c[0], quotes[c[1]].type != "reported"))
+        has_cue = any(s.start <= c.start < s.end for _, qi in cands for c in quotes[qi].cue)
+        if best_cov / length < 0.3 and not has_cue:
+            continue
+        q, src, chan = quotes[best], src_of[best], chan_of[best]
+        if src is None or raw[best].weak:
+            continue
+        if q.speaker and q.speaker[0].text.lower() in {"wir", "ich"} and q.type != "direct":
+            continue  # the writer's own voice ("Wir gehen davon aus, ...")
+        if src.kind in ("anonymous", "impersonal"):
+            mode = "impersonal"
+        elif q.type == "direct":
+            mode = "direct"
+        else:
+            mode = "indirect"
+        s.attribution = mode
+        s.source_id = src.id
+        s.channel_id = chan.id if chan else None
+        cues = [c for _, qi in cands for c in quotes[qi].cue]
+        cues += [_span(t, r) for _, qi in cands for r in raw[qi].display_cue]
+        seen: set[tuple[int, int]] = set()
+        s.attribution_cues = []
+        for c in sorted(cues, key=lambda c: c.start):
+            if s.start <= c.start < s.end and (c.start, c.end) not in seen:
+                seen.add((c.start, c.end))
+                s.attribution_cues.append(Span(c.start, c.end, c.text, "attribution"))
+
+
+class AttributionComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.sentences:
+            return doc
+        return attribute(doc)
+
+
+@register("attribution")
+def make_attribution() -> AttributionComponent:
+    return AttributionComponent()

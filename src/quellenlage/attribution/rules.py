@@ -1,0 +1,912 @@
+"""Rule-based quotation detection: direct, indirect, free indirect and reported speech.
+
+Works on the flat token sequence of a `Doc` (from the language layer) in one left-to-right
+pass per sentence, so the cost is linear in the article length. Produces `RawQuote`s with
+token ranges; `sources.py` turns speakers into `Source`s and `component.py` writes the Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quellenlage.attribution import lexicon as L
+
+try:  # outlet gazetteer of the language layer, when present
+    from quellenlage.language.gazetteer import media_name as _gaz_media
+except ImportError:  # pragma: no cover
+    _gaz_media = None
+from quellenlage.model import Doc
+
+OPEN_CLOSE = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", '"': '"', "‚": "‘’"}
+QUOTE_CHARS = set("„“”\"»«‚‘’")
+WH = {"dass", "ob", "wie", "warum", "wer", "was", "wo", "wann", "weshalb", "wieso", "inwieweit",
+      "welche", "welcher", "welches", "weil", "wodurch", "womit", "wofür", "woher", "wohin"}
+PUNCT_END = set(".!?…")
+BOUNDARY = set(",;:–-—()[]")
+NAME_LINK = {"of", "the", "for", "de", "la", "du", "van", "y", "di", "da", "and", "&", "al", "el", "bin"}
+STRONG_SAY = {"sagen", "erklären", "betonen", "behaupten", "schreiben", "mitteilen", "berichten", "meinen",
+              "versichern", "unterstreichen", "bekräftigen", "ergänzen", "hinzufügen", "warnen"}
+GAP = 1  # sentences a Konjunktiv-I continuation may be away from its frame
+ORPHAN_FI = True  # Konjunktiv-I sentence without a known speaker: still reported speech
+DROP_ANON_DIRECT = False
+ORPHAN_WINDOW = 4
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass
+class RawQuote:
+    type: str
+    content: list[tuple[int, int]]  # token ranges [a, b)
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    speaker: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    channel: tuple[int, int] | None = None  # token range naming the medium
+    impersonal: bool = False  # "es wird vermutet", "heißt es": no agent
+    sent: int = 0
+    inherited: bool = False  # speaker carried over from an earlier quote
+    display_cue: list[tuple[int, int]] = field(default_factory=list)  # shown to users, not a WikiNews cue
+    weak: bool = False  # only reportative "soll": a quote in the WikiNews scheme, not a sentence attribution
+
+
+class Toks:
+    """Flat token arrays of a Doc with per-token sentence index and quote flags."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.w: list[str] = []
+        self.s: list[int] = []
+        self.e: list[int] = []
+        self.sent: list[int] = []
+        self.mood: list[str | None] = []
+        self.upos: list[str | None] = []
+        self.ent: list[str | None] = []
+        self.sent_range: list[tuple[int, int]] = []
+        for si, sent in enumerate(doc.sentences):
+            a = len(self.w)
+            for t in sent.tokens:
+                if self.e and t.start < self.e[-1]:
+                    continue  # a token the language layer gave to two sentences (closing quote)
+                self.w.append(t.text)
+                self.s.append(t.start)
+                self.e.append(t.end)
+                self.sent.append(si)
+                self.mood.append(t.mood)
+                self.upos.append(t.upos)
+                self.ent.append(t.ent)
+            self.sent_range.append((a, len(self.w)))
+        self.low = [x.lower() for x in self.w]
+        self.n = len(self.w)
+        self.inq = [False] * self.n  # inside a direct quotation
+
+    def is_word(self, i: int) -> bool:
+        return bool(_WORD.match(self.w[i]))
+
+    def cap(self, i: int) -> bool:
+        w = self.w[i]
+        return w[:1].isupper() or w[:1].isdigit()
+
+
+def _is_subj1(t: Toks, i: int) -> bool:
+    m = t.mood[i]
+    if m is not None:
+        return m == "subj1"
+    return t.low[i] in L.SUBJ1 and not (i > 0 and t.low[i - 1] in {"ich", "wir"})
+
+
+# ---------------------------------------------------------------- noun phrases
+
+def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] | None:
+    """A speaker-like noun phrase starting at token i (before `end`): token range or None."""
+    j = i
+    last_head = -1
+    while j < end:
+        lw, w = t.low[j], t.w[j]
+        if w in QUOTE_CHARS:
+            # a quoted name ("dem 'Daily Express'"): take it whole when short
+            k = j + 1
+            while k < end and k < j + 8 and t.w[k] not in QUOTE_CHARS:
+                k += 1
+            if k < end and t.w[k] in QUOTE_CHARS and k > j + 1:
+                j = k + 1
+                last_head = k
+                continue
+            break
+        if not t.is_word(j):
+            if w == "(":  # "(SPD)" after a name
+                k = j + 1
+                while k < end and k < j + 6 and t.w[k] != ")":
+                    k += 1
+                if k < end and t.w[k] == ")" and last_head >= 0:
+                    j = k + 1
+                    last_head = k
+                    continue
+            break
+        if lw in L.DETERMINERS or lw in L.GENITIVE_LINK:
+            if last_head >= 0 and lw in {"der", "dem"} and j + 1 < end and (
+                    t.low[j + 1] in L.MEDIA or (t.w[j + 1] in QUOTE_CHARS and _kind_words(t, (j, min(end, j + 6)))
+                                                 == "media")):
+                break  # dative outlet after the speaker: "sagte Huber der Zeitung 'Die Welt'"
+            if last_head >= 0 and lw not in L.GENITIVE_LINK and lw not in {
+                    "des", "der", "seiner", "ihrer", "seines", "ihres", "eines", "einer", "dessen", "deren"}:
+                break
+            if last_head >= 0 and j + 1 < end and not (t.cap(j + 1) or t.low[j + 1] in L.DETERMINERS
+                                                       or t.w[j + 1] in QUOTE_CHARS
+                                                       or (j + 2 < end and t.cap(j + 2))):
+                break
+            j += 1
+            continue
+        if lw in NAME_LINK and last_head >= 0 and j + 1 < end and t.w[j + 1][:1].isupper():
+            j += 1
+            continue
+        if lw == "und" and last_head >= 0 and j + 1 < end and t.cap(j + 1) and t.low[j + 1] not in L.VERB_FORMS:
+            j += 1
+            continue
+        if lw in L.PRONOUNS and j == i:
+            return (i, i + 1) if lw != "es" else None
+        if t.cap(j) and (lw not in L.NP_STOP or j == i and w[:1].isupper() and lw not in L.NP_STOP):
+            if lw in L.VERB_FORMS and last_head >= 0:
+                break
+            last_head = j
+            j += 1
+            continue
+        if w[:1].islower() and lw not in L.NP_STOP and lw not in L.VERB_FORMS and lw not in L.AUX \
+                and j + 1 < end and (t.cap(j + 1) or t.low[j + 1] not in L.NP_STOP):
+            # attributive adjective ("die staatlichen Medien"): needs a noun later
+            if last_head >= 0 and t.low[j - 1] not in L.DETERMINERS and not (
+                    lw.endswith(("en", "em", "er", "es", "e")) and j + 1 < end and t.w[j + 1][:1].isupper()
+                    and t.low[j - 1] not in L.PRONOUNS):
+                break
+            j += 1
+            continue
+        break
+    if last_head < 0:
+        return None
+    stop = last_head + 1
+    # apposition: "X, der Vorsitzende der Wahlkommission," / "Paul Bracken, Professor für ..."
+    if appos and stop + 1 < end and t.w[stop] == "," and (t.low[stop + 1] in L.DETERMINERS or t.cap(stop + 1)):
+        if t.low[stop + 1] not in {"der", "die", "das", "dessen", "deren"} or (
+                stop + 2 < end and (t.cap(stop + 2) or t.w[stop + 2][:1].islower())
+                and t.low[stop + 2] not in L.VERB_FORMS):
+            ap = np_after(t, stop + 1, end, appos=False)
+            if ap and (ap[1] >= end or t.w[ap[1]] in {",", ".", ":"}) and ap[1] - ap[0] <= 12:
+                # relative clause check: "der gestern sagte" would end in a verb
+                return (i, ap[1])
+    return (i, stop)
+
+
+def np_before(t: Toks, j: int, start: int) -> tuple[int, int] | None:
+    """Noun phrase ending just before token j ("der Polizei zufolge")."""
+    k = j - 1
+    while k >= start and j - k <= 8 and (t.w[k] in QUOTE_CHARS or t.is_word(k) and (
+            t.cap(k) and t.low[k] not in L.NP_STOP
+            or t.low[k] in L.DETERMINERS or t.low[k] in L.GENITIVE_LINK
+            or (t.low[k].endswith(("en", "em", "er", "es", "e")) and t.low[k] not in L.NP_STOP
+                and t.low[k] not in L.VERB_FORMS and t.low[k] not in L.AUX))):
+        if t.low[k] in L.DETERMINERS and k - 1 >= start and t.cap(k - 1) and t.low[k] not in {"der", "des"}:
+            k -= 1
+            break
+        k -= 1
+    a = k + 1
+    while a < j and (t.low[a] in L.GENITIVE_LINK and t.low[a] not in L.DETERMINERS or t.w[a] in QUOTE_CHARS):
+        a += 1
+    if a < j and not any(t.cap(x) for x in range(a, j)):
+        return None
+    return (a, j) if a < j else None
+
+
+# ---------------------------------------------------------------- reporting verbs
+
+def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[int]] | None:
+    """Reporting verb at i: (lemma, takes_clause, reported, cue token indices) or None."""
+    cands = L.VERB_FORMS.get(t.low[i])
+    if not cands or t.inq[i] or (t.w[i][:1].isupper() and i != lo and t.low[i - 1] in L.DETERMINERS):
+        return None
+    for lemma, clause, rep in cands:
+        if lemma in L.BARE_OK:
+            if lemma == "sprechen":  # "sprach von/über": reported only with its preposition
+                if not (i + 1 < hi and any(t.low[k] in {"von", "vom", "über"} for k in range(i + 1, min(hi, i + 6)))):
+                    continue
+            return lemma, clause, rep, _with_aux(t, i, lo, [i])
+        part = L.PARTICLE_OF.get(lemma)
+        if part is None:
+            continue
+        if t.low[i].startswith(part) and t.low[i] != part:
+            return lemma, clause, rep, _with_aux(t, i, lo, [i])
+        # separated particle later in the clause, or "bekannt gegeben"
+        if i > lo and t.low[i - 1] == part:
+            return lemma, clause, rep, [i - 1, i]
+        for k in range(i + 1, min(hi, i + 25)):
+            if t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
+                break
+            if t.low[k] == part and (k + 1 >= hi or not t.is_word(k + 1) or t.low[k + 1] in {"dass", "und"}):
+                return lemma, clause, rep, [i, k]
+    return None
+
+
+def _with_aux(t: Toks, i: int, lo: int, cue: list[int]) -> list[int]:
+    """Add the finite auxiliary of a participle cue ("hat ... gefordert") in the same clause."""
+    w = t.low[i]
+    if not ("ge" in w[:9] and (w.endswith("t") or w.endswith("en"))):
+        return cue
+    for k in range(i - 1, max(lo - 1, i - 15), -1):
+        if t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
+            break
+        if t.low[k] in L.AUX:
+            return [k] + cue
+    return cue
+
+
+def _passive_aux(t: Toks, v: int, lo: int, hi: int) -> int | None:
+    """Index of "wird/wurde" making the participle at v passive ("Es wird vermutet"), else None."""
+    w = t.low[v]
+    if not w.endswith(("t", "en")) or w in {"berichten", "sagen"} or not w.startswith(
+            ("ge", "be", "ver", "er", "an", "mit", "vor", "zu", "auf", "aus", "bekannt", "hin", "ein")):
+        return None
+    for k in (v - 1, v - 2, v + 1):
+        if lo <= k < hi and k != v and t.low[k] in {"wird", "wurde", "werden", "wurden"}:
+            return k
+    return None
+
+
+def _clause_end(t: Toks, i: int, hi: int) -> int:
+    k = i
+    while k < hi and t.w[k] not in {",", ";", ":"} and t.w[k] not in PUNCT_END:
+        k += 1
+    return k
+
+
+def _trim(t: Toks, a: int, b: int) -> tuple[int, int] | None:
+    """Trim punctuation (not quote marks) from both ends of a content range."""
+    while a < b and t.w[a] in BOUNDARY | {"."}:
+        a += 1
+    while b > a and (t.w[b - 1] in BOUNDARY or t.w[b - 1] in PUNCT_END):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _has_subj1(t: Toks, a: int, b: int) -> bool:
+    return any(_is_subj1(t, k) or t.low[k] in L.REPORTATIVE for k in range(a, b))
+
+
+# ---------------------------------------------------------------- direct quotes
+
+def find_direct(t: Toks) -> list[tuple[int, int]]:
+    """Token ranges [open, close] (inclusive) of quotation-mark pairs.
+
+    A pair may cross line breaks only over short heading lines (the seed's quote runs over an
+    inserted sub-heading); otherwise an unbalanced mark would swallow whole paragraphs."""
+    pairs: list[tuple[int, int]] = []
+    i = 0
+    while i < t.n:
+        w = t.w[i]
+        closers = OPEN_CLOSE.get(w)
+        if closers is None or w == "‚":
+            i += 1
+            continue
+        j = i + 1
+        limit = min(t.n, i + 400)
+        while j < limit and t.w[j] not in closers:
+            if w != '"' and t.w[j] == w:  # a second opener: unbalanced, give up on this one
+                break
+            j += 1
+        if j < limit and t.w[j] in closers and _crosses_only_headings(t, i, j):
+            pairs.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return pairs
+
+
+def _crosses_only_headings(t: Toks, i: int, j: int) -> bool:
+    inner = t.text[t.e[i]:t.s[j]].split("\n")
+    if len(inner) <= 1:
+        return True
+    return all(len(line.split()) <= 12 for line in inner[1:-1])
+
+
+def _looks_like_speech(t: Toks, a: int, b: int) -> bool:
+    words = sum(1 for k in range(a + 1, b) if t.is_word(k))
+    if words >= 5:
+        return True
+    if words == 0:
+        return False
+    # short, but framed as speech: "X antwortet: „Eindeutig ja.“" / "„Nein!“, rief er"
+    if a > 0 and t.w[a - 1] == ":" and (t.sent[a - 1] == t.sent[a]):
+        return True
+    if b + 3 < t.n and t.w[b + 1] == "," and t.w[b + 2][:1].islower() and (
+            t.w[b - 1] in PUNCT_END or t.low[b + 2] in L.VERB_FORMS or t.low[b + 3] in L.PRONOUNS
+            or t.low[b + 3] in L.DETERMINERS or t.low[b + 3] == "sich"):
+        return True
+    return False
+
+
+class Detector:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.t = Toks(doc)
+        self.quotes: list[RawQuote] = []
+        self._wie_channel: dict[int, tuple[int, int]] = {}
+
+    # --- speakers around a verb
+    def subject_before(self, lo: int, v: int) -> tuple[int, int] | None:
+        t = self.t
+        a = lo
+        while a < v and t.low[a] in L.CONJ_START:
+            a += 1
+        if a >= v:
+            return None
+        np = np_after(t, a, v)
+        if np and (np[1] == v or (np[1] == v - 1 and t.w[v - 1] == ",")):
+            return np
+        return None
+
+    def after_verb_ok(self, lo: int, v: int) -> bool:
+        """The subject may follow the verb: nothing subject-like stands before it."""
+        t = self.t
+        a = lo
+        while a < v and t.low[a] in L.CONJ_START:
+            a += 1
+        if a >= v or t.w[v - 1] == "," or t.w[a] in QUOTE_CHARS:
+            return True
+        return t.low[a] in L.NP_STOP or t.w[a][:1].isdigit() or t.low[a] in {"dies", "das", "dem", "den"}
+
+    def speaker_for_verb(self, lo: int, hi: int, v: int, cue: list[int]) -> tuple[int, int] | None:
+        t = self.t
+        if cue and min(cue) < v and t.low[min(cue)] in L.AUX:
+            v = min(cue)
+        elif v > lo:
+            # modal in V2 position: "Das Bundesamt musste verkünden, dass ..."
+            for m in range(lo + 1, v):
+                if t.low[m] in L.MODALS and t.w[m - 1] != ",":
+                    sp = self.subject_before(lo, m)
+                    if sp:
+                        return sp
+                    break
+        # clause start: sentence start or after the last ":"/";" before the verb
+        cs = lo
+        for k in range(v - 1, lo - 1, -1):
+            if t.w[k] in {":", ";"} or (t.w[k] in QUOTE_CHARS and t.inq[k]):
+                cs = k + 1
+                break
+        sp = self.subject_before(cs, v)
+        if sp:
+            return sp
+        if not self.after_verb_ok(cs, v):
+            return None
+        k = max(cue) + 1 if max(cue) == v else v + 1
+        while k < hi and (t.low[k] in L.AUX or t.low[k] in {"sich", "auch", "jedoch", "nun", "jetzt",
+                                                                  "außerdem", "zudem", "ebenfalls", "dabei",
+                                                                  "dazu", "daraufhin", "weiter", "es"}):
+            k += 1
+        return np_after(t, k, hi)
+
+    def addressee_channel(self, lo: int, hi: int, after: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """ "gegenüber dem 'Daily Express'", "der Zeitung Y", "im Interview mit Y" near the frame."""
+        t = self.t
+        addr = chan = None
+        k = after
+        end = _clause_end(t, after, hi)
+        while k < end:
+            if t.low[k] == "gegenüber":
+                np = np_after(t, k + 1, hi, appos=False)
+                if np:
+                    addr = np
+                break
+            if t.low[k] in {"dem", "der"} and k + 1 < end:
+                np = np_after(t, k, hi, appos=False)
+                if np and (t.low[k + 1] in L.MEDIA or _kind_words(t, np) == "media"):
+                    addr = np
+                    break
+            if t.low[k] in {"dem", "der"} and k + 1 < end and t.low[k + 1] in L.MEDIA:
+                break
+            k += 1
+        for k in range(lo, hi - 2):
+            if t.low[k] in {"interview", "gespräch"} and t.low[k + 1] == "mit":
+                np = np_after(t, k + 2, hi, appos=False)
+                if np and _kind_words(t, np) == "media":
+                    chan = np
+        if addr and _kind_words(t, addr) == "media":
+            chan = chan or addr
+        return addr, chan
+
+    # --- main pass
+    def run(self) -> list[RawQuote]:
+        t = self.t
+        all_pairs = find_direct(t)
+        pairs = [p for p in all_pairs if _looks_like_speech(t, *p)]
+        for a, b in pairs:
+            for k in range(a, b + 1):
+                t.inq[k] = True
+        direct_at: dict[int, list[tuple[int, int]]] = {}
+        for a, b in pairs:
+            direct_at.setdefault(t.sent[a], []).append((a, b))
+        last: RawQuote | None = None
+        last_sent = -10
+        for si, (lo, hi) in enumerate(t.sent_range):
+            if hi <= lo:
+                continue
+            found = self.sentence(si, lo, hi)
+            if found:
+                last, last_sent = found[-1], si
+                continue
+            # free indirect continuation: Konjunktiv I / reportative "soll" / anaphoric Konj. II
+            if any(t.inq[k] for k in range(lo, hi)) or self.is_line(si):
+                continue
+            subj1 = _has_subj1(t, lo, hi)
+            weak = subj1 and not any(_is_subj1(t, k) for k in range(lo, hi))
+            near = last is not None and (si == last_sent + 1 or (subj1 and si <= last_sent + GAP))
+            if near and last is not None:
+                cont = subj1 or (not self._paragraph_break(si) and si == last_sent + 1 and
+                                 t.low[lo] in L.ANAPHORIC_START and any(t.low[k] in L.SUBJ2 for k in range(lo, hi)))
+                if cont and last.speaker is not None or (cont and last.impersonal):
+                    q = RawQuote("free_indirect", [(lo, hi)], [], last.speaker, None, last.channel,
+                                 last.impersonal, si, inherited=True, weak=weak)
+                    if last.type == "free_indirect" and last.inherited and last_sent == si - 1 and not weak \
+                            and not last.weak:
+                        last.content.append((lo, hi))
+                    else:
+                        self.quotes.append(q)
+                        last = q
+                    last_sent = si
+                    continue
+            if subj1 and ORPHAN_FI:
+                prevq = self._last_speaker_quote(lo, si - ORPHAN_WINDOW)
+                q = RawQuote("free_indirect", [(lo, hi)], [], prevq.speaker if prevq else None, None,
+                             prevq.channel if prevq else None, sent=si, inherited=prevq is not None, weak=weak)
+                self.quotes.append(q)
+        self.direct(pairs)
+        self.direct([p for p in all_pairs if p not in set(pairs)], short=True)
+        return self.quotes
+
+    def is_line(self, si: int) -> bool:
+        """A sentence standing alone on its line (a sub-heading)."""
+        sents = self.doc.sentences
+        s = sents[si]
+        before = self.t.text[sents[si - 1].end:s.start] if si > 0 else "\n"
+        after = self.t.text[s.end:sents[si + 1].start] if si + 1 < len(sents) else "\n"
+        return "\n" in before and "\n" in after and len(s.tokens) <= 20
+
+    def _paragraph_break(self, si: int) -> bool:
+        if si == 0:
+            return True
+        prev = self.doc.sentences[si - 1]
+        return "\n" in self.t.text[prev.end:self.doc.sentences[si].start]
+
+    def sentence(self, si: int, lo: int, hi: int) -> list[RawQuote]:
+        t = self.t
+        out: list[RawQuote] = []
+        used: set[int] = set()
+        k = lo
+        while k < hi:
+            lw = t.low[k]
+            if t.inq[k] or k in used:
+                k += 1
+                continue
+            q: RawQuote | None = None
+            if lw in {"laut", "gemäß", "gemäss"} and k + 1 < hi:
+                np = np_after(t, k + 1, hi, appos=False)
+                if np:
+                    q = self._prep_quote(si, lo, hi, k, np, [k])
+            elif lw == "nach" and k + 1 < hi and any(t.low[j] in L.SOURCE_NOUNS or t.low[j].endswith("-angaben")
+                                                     for j in range(k + 1, min(hi, k + 4))):
+                np = np_after(t, k + 1, hi, appos=False)
+                if np:
+                    q = self._prep_quote(si, lo, hi, k, np, [k])
+            elif lw == "zufolge":
+                np = np_before(t, k, lo)
+                if np:
+                    q = self._prep_quote(si, lo, hi, np[0], np, [k], frame_end=k + 1)
+            elif lw == "so" and k > lo and t.w[k - 1] == "," and k + 1 < hi:
+                np = np_after(t, k + 1, hi)
+                if np and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", "!", "?"} or t.w[np[1]] in QUOTE_CHARS
+                           or t.low[np[1]] in {"am", "im", "in", "gegenüber", "bei", "auf"}):
+                    q = self._prep_quote(si, lo, hi, k, np, [k], frame_start=k - 1)
+            elif lw == "wie" and (k == lo or t.w[k - 1] == ","):
+                q = self._wie_quote(si, lo, hi, k)
+            elif lw in {"heißt", "hieß"} and k + 1 < hi and t.low[k + 1] == "es" or (
+                    lw == "es" and k + 1 < hi and t.low[k + 1] in {"heißt", "hieß"}):
+                q = self._heisst_quote(si, lo, hi, k)
+            elif lw in {"demnach", "wonach"}:
+                q = self._demnach_quote(si, lo, hi, k)
+            elif lw in {"befürchtung", "befürchtungen", "vermutung", "vermutungen", "gerüchte",
+                        "spekulationen"}:
+                q = self._noun_quote(si, lo, hi, k)
+            else:
+                v = verb_at(t, k, lo, hi)
+                if v:
+                    q = self._verb_quote(si, lo, hi, k, v)
+            if q is not None:
+                out.append(q)
+                for a, b in q.content:
+                    used.update(range(a, b))
+                for a, b in q.cue:
+                    used.update(range(a, b))
+            k += 1
+        self._channels(lo, hi, out)
+        self.quotes.extend(out)
+        return out
+
+    def _channels(self, lo: int, hi: int, out: list[RawQuote]) -> None:
+        """Source -> channel chains inside one sentence.
+
+        "Y berichtet unter Berufung auf X, ..." -> speaker X via channel Y;
+        "Wie Y berichtet, sagte X ..." -> X's quote reached the writer through Y."""
+        t = self.t
+        for k in range(lo, hi - 2):
+            if t.low[k] == "unter" and t.low[k + 1] == "berufung" and t.low[k + 2] == "auf":
+                x = np_after(t, k + 3, hi, appos=False)
+                if x is None:
+                    return
+                for q in out:
+                    if q.speaker is not None and _kind_words(t, q.speaker) == "media":
+                        q.channel, q.speaker = q.speaker, x
+                        return
+                # no reporting frame found yet: "Y meldet unter Berufung auf X, dass ..."
+                for v in range(lo, k):
+                    vv = verb_at(t, v, lo, hi)
+                    if vv:
+                        y = self.speaker_for_verb(lo, k, v, vv[3])
+                        xe = x[1]
+                        nxt = xe + 1 if xe < hi and t.w[xe] == "," else xe
+                        part = _trim(t, nxt, hi)
+                        if part:
+                            out.append(RawQuote("indirect", [part], [(c, c + 1) for c in vv[3]] + [(k + 1, k + 2)],
+                                                x, None, y if y and _kind_words(t, y) == "media" else None,
+                                                sent=t.sent[lo]))
+                        return
+                return
+        wc = self._wie_channel.get(t.sent[lo]) if lo < t.n else None
+        if wc is not None:
+            for q in out:
+                if q.channel is None and q.speaker is not None:
+                    q.channel = wc
+                    if not any(c[0] < wc[0] for c in q.cue):
+                        pass
+        media = [q for q in out if q.speaker is not None and _kind_words(t, q.speaker) == "media"
+                 and q.cue and t.low[max(q.cue[0][0] - 8, lo)] is not None
+                 and any(t.low[j] == "wie" for j in range(max(lo, q.speaker[0] - 2), q.speaker[0]))]
+        if media:
+            for q in out:
+                if q not in media and q.speaker is not None and q.channel is None \
+                        and _kind_words(t, q.speaker) != "media":
+                    q.channel = media[0].speaker
+
+    def _prep_quote(self, si: int, lo: int, hi: int, k: int, np: tuple[int, int], cue: list[int],
+                    frame_start: int | None = None, frame_end: int | None = None) -> RawQuote | None:
+        t = self.t
+        fs = k if frame_start is None else frame_start
+        fe = frame_end if frame_end is not None else np[1]
+        parts = [p for p in (_trim(t, lo, fs), _trim(t, fe, hi)) if p]
+        if not parts or sum(b - a for a, b in parts) < 3:
+            return None
+        if t.low[np[0]] in L.SOURCE_NOUNS and np[1] - np[0] == 1:
+            pass  # "nach Angaben" alone: still a quote, speaker resolved from context
+        return RawQuote("indirect", parts, [(c, c + 1) for c in cue], np, sent=si)
+
+    def _wie_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
+        t = self.t
+        end = _clause_end(t, k + 1, hi)
+        if end >= hi or t.w[end] != ",":
+            return None
+        for v in range(end - 1, k, -1):
+            vv = verb_at(t, v, lo, hi)
+            if vv:
+                cue = vv[3]
+                a = k + 1
+                if a < v and t.low[a] in {"von", "vom"}:
+                    a += 1
+                np = np_after(t, a, v, appos=False) if a < v else None
+                if end + 1 < hi and verb_at(t, end + 1, lo, hi) is not None and np is not None:
+                    # "Wie Y berichtet, sagte X, ...": Y is the channel of X's quote
+                    self._wie_channel[si] = np
+                    return None
+                parts = [p for p in (_trim(t, lo, k), _trim(t, end + 1, hi)) if p]
+                if not parts:
+                    return None
+                return RawQuote("indirect", parts, [(c, c + 1) for c in cue], np, sent=si)
+        return None
+
+    def _heisst_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
+        t = self.t
+        a, b = (k, k + 2)
+        sp = None
+        for j in range(lo, a):
+            if t.low[j] in {"in", "im"}:
+                sp = np_after(t, j + 1 if t.low[j] == "in" else j + 1, a, appos=False)
+                break
+        parts = [p for p in (_trim(t, lo, a), _trim(t, b, hi)) if p]
+        if sp:
+            parts = [p for p in (_trim(t, lo, sp[0] - 1), _trim(t, b, hi)) if p]
+        if not parts:
+            return None
+        return RawQuote("indirect", parts, [(a, b)], sp, impersonal=sp is None, sent=si)
+
+    def _demnach_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
+        t = self.t
+        prev = self.quotes[-1] if self.quotes else None
+        if t.low[k] == "wonach":
+            parts = [p for p in (_trim(t, k + 1, hi),) if p]
+            sp = None
+            j = k - 1
+            while j > lo and t.w[j] != ",":
+                j -= 1
+            np = np_before(t, j, lo) if j > lo else None
+            sp = np
+        else:
+            parts = [p for p in (_trim(t, lo, k), _trim(t, k + 1, hi)) if p]
+            sp = prev.speaker if prev and prev.sent >= si - 3 else None
+        if not parts:
+            return None
+        return RawQuote("indirect", parts, [(k, k + 1)], sp, sent=si, inherited=t.low[k] == "demnach",
+                        impersonal=sp is None)
+
+    def _noun_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
+        t = self.t
+        for j in range(k + 1, min(hi, k + 8)):
+            if t.w[j] == "," and j + 1 < hi and t.low[j + 1] == "dass":
+                part = _trim(t, j + 1, hi)
+                if part:
+                    return RawQuote("indirect", [part], [(k, k + 1)], None, impersonal=True, sent=si)
+        return None
+
+    def _verb_quote(self, si: int, lo: int, hi: int, v: int, vinfo: tuple[str, bool, bool, list[int]]) -> RawQuote | None:
+        t = self.t
+        lemma, clause, rep, cue = vinfo
+        cues = [(c, c + 1) for c in sorted(cue)]
+        passive = _passive_aux(t, v, lo, hi)
+        if passive is not None and (passive, passive + 1) not in cues:
+            cues = sorted(cues + [(passive, passive + 1)])
+        # (b) "<content>, sagte X." / "<content>, erklärte X, <content>"
+        if v > lo + 1 and t.w[v - 1] == "," or (v > lo + 2 and t.w[v - 1] in QUOTE_CHARS and t.w[v - 2] == ","):
+            comma = v - 1 if t.w[v - 1] == "," else v - 2
+            if self.subject_before(lo, v):
+                comma = -1
+        else:
+            comma = -1
+        if comma >= 0:
+            if t.inq[comma - 1] if comma - 1 >= lo else False:
+                # frame of a direct quote: handled with the quote, unless reported speech precedes it
+                # ("Der Entwurf sei „ein Schlag ...“, sagte X": indirect with a nested direct quote)
+                op = comma - 1
+                while op > lo and not (t.w[op] in QUOTE_CHARS and t.inq[op] and (op == lo or not t.inq[op - 1])):
+                    op -= 1
+                if op <= lo + 1 or not _has_subj1(t, lo, op):
+                    return None
+            if (t.low[lo] in WH or t.low[lo] in {"weil", "wenn", "als", "nachdem", "obwohl"}) \
+                    and si not in self._wie_channel:
+                return None
+        if comma >= 0 and si in self._wie_channel:
+            comma = -1  # "Wie Y berichtet, sagte X, ...": X's frame comes first
+        if comma >= 0:
+            sp = self.speaker_for_verb(v, hi, v, cue)
+            if sp is None:
+                return None
+            after = sp[1]
+            parts = [p for p in (_trim(t, lo, comma),) if p]
+            end2 = _clause_end(t, after, hi)
+            if end2 < hi and t.w[end2] == ",":
+                p2 = _trim(t, end2 + 1, hi)
+                if p2:
+                    parts.append(p2)
+            if not parts or not any(_has_subj1(t, a, b) or True for a, b in parts):
+                return None
+            addr, chan = self.addressee_channel(lo, hi, after)
+            return RawQuote("indirect", parts, cues, sp, addr, chan, sent=si)
+        # (a) frame first: "X sagte, dass ...", "X sagte, er werde ..."
+        cend = _clause_end(t, max(cue) + 1, hi)
+        if cend < hi and t.w[cend] in {",", ":"} and clause:
+            nxt = cend + 1
+            if nxt < hi and t.w[nxt] in QUOTE_CHARS and t.inq[nxt]:
+                return None  # "X sagte: „...“" handled with the quote
+            c_end2 = _clause_end(t, nxt, hi)
+            zu_inf = lemma in L.ZU_INF and any(t.low[j] == "zu" or (t.low[j].find("zu") in (2, 3, 4, 5)
+                                                   and t.low[j].endswith("en")) for j in range(max(nxt, c_end2 - 3), c_end2))
+            plain = lemma in STRONG_SAY and nxt < hi and (t.low[nxt] in L.PRONOUNS or t.low[nxt] in L.DETERMINERS) \
+                and t.low[nxt] not in {"der", "die", "das", "dessen", "deren"}
+            is_clause = nxt < hi and (t.low[nxt] in WH or _has_subj1(t, nxt, c_end2) or zu_inf or plain or (
+                t.w[cend] == ":" and lemma in {"sagen", "erklären", "betonen", "schreiben"}))
+            if is_clause:
+                content = _trim(t, nxt, hi)
+                if content is None:
+                    return None
+                if passive:
+                    sp = None
+                    for j in range(v + 1, cend):
+                        if t.low[j] in {"von", "vom"}:
+                            sp = np_after(t, j + 1, cend, appos=False)
+                            break
+                    return RawQuote("indirect", [content], cues, sp, impersonal=sp is None, sent=si)
+                sp = self.speaker_for_verb(lo, cend, v, cue)
+                if sp is None and not (t.low[lo] == "es" and lemma in L.WEAK_REPORTED):
+                    return None
+                addr, chan = self.addressee_channel(lo, hi, v + 1)
+                return RawQuote("indirect", [content], cues, sp, addr, chan, impersonal=sp is None, sent=si)
+        # (c) speech act without clause: "X kritisierte das Urteil."
+        if rep and lemma not in L.WEAK_REPORTED and not passive:
+            sp = self.speaker_for_verb(lo, hi, v, cue)
+            if sp is None or t.low[sp[0]] in {"es", "man"}:
+                return None
+            if not self._main_clause_verb(sp[1] if sp[1] <= v else lo, v):
+                return None
+            content = _trim(t, lo, hi)
+            if content is None:
+                return None
+            addr, chan = self.addressee_channel(lo, hi, v + 1)
+            return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
+        return None
+
+    def _main_clause_verb(self, lo: int, v: int) -> bool:
+        """The verb is the finite verb of the main clause (V2), not inside a subordinate clause."""
+        t = self.t
+        for k in range(lo, v):
+            if t.w[k] == "," and 0 < k < t.n - 1 and t.w[k - 1].isdigit() and t.w[k + 1].isdigit():
+                continue
+            if t.w[k] == "," and not (k == v - 1 and k == lo) or t.low[k] in {"dass", "weil", "wenn", "als", "nachdem", "obwohl", "die", "der"} \
+                    and k > lo and t.w[k - 1] == ",":
+                return False
+        return True
+
+    # --- direct quotes and their frames
+    def direct(self, pairs: list[tuple[int, int]], short: bool = False) -> None:
+        t = self.t
+        prev: RawQuote | None = None
+        for a, b in pairs:
+            if short:
+                outer = next((o for o in self.quotes if o.speaker is not None and o.type != "direct"
+                              and o.sent == t.sent[a] and any(x <= a and b < y for x, y in o.content)), None)
+                if outer is None or not any(t.is_word(k) for k in range(a + 1, b)):
+                    continue
+                self.quotes.append(RawQuote("direct", [(a, b + 1)], list(outer.cue), outer.speaker, None,
+                                            outer.channel, sent=t.sent[a], inherited=True))
+                continue
+            si = t.sent[a]
+            lo, _ = t.sent_range[si]
+            _, hi = t.sent_range[t.sent[b]]
+            # a closing frame may sit in the next sentence when the quote ended with "." inside
+            if b + 1 < t.n and t.sent[b + 1] != t.sent[b] and t.w[b + 1] == ",":
+                hi = t.sent_range[t.sent[b + 1]][1]
+            content = [(a, b + 1)]
+            # drop inserted sub-heading lines from the content span
+            segs = self._split_headings(a, b + 1)
+            if segs:
+                content = segs
+            q = self._frame_after(a, b, hi) or self._frame_before(a, b, lo)
+            if q is None:
+                outer = next((o for o in self.quotes if o.speaker is not None and o.type != "direct"
+                              and any(x <= a and b < y for x, y in o.content)), None)
+                if outer is not None:
+                    inner = b + 1 - a
+                    size = sum(y - x for x, y in outer.content)
+                    if outer.type == "indirect" and inner >= 0.7 * size:
+                        # "Laut X: „...“" — the frame belongs to the direct quote
+                        self.quotes.remove(outer)
+                        q = RawQuote("direct", [], outer.cue, outer.speaker, outer.addressee, outer.channel,
+                                     sent=si)
+                    else:
+                        q = RawQuote("direct", [], [], outer.speaker, None, outer.channel, sent=si,
+                                     inherited=True)
+            if q is None and si > 0 and not self._paragraph_break(si):
+                plo, phi = t.sent_range[si - 1]
+                np = np_after(t, plo, phi) if phi > plo else None
+                if np and np[1] < phi and verb_at(t, np[1], plo, phi) is None and _person_like(t, np):
+                    q = RawQuote("direct", [], [], np, sent=si, inherited=True)
+            if q is None:
+                if prev is not None and prev.speaker is not None and prev.sent >= si - 3:
+                    q = RawQuote("direct", [], [], prev.speaker, None, prev.channel, sent=si, inherited=True)
+                else:
+                    q = RawQuote("direct", [], [], None, sent=si)
+            q.content = content
+            if q.speaker is None and DROP_ANON_DIRECT:
+                continue
+            # merge "„A“, sagte X, „B“": a second part with no frame continues the first one
+            self.quotes.append(q)
+            prev = q
+
+    def _last_speaker_quote(self, a: int, min_sent: int) -> RawQuote | None:
+        best: RawQuote | None = None
+        for q in self.quotes:
+            if q.speaker is None or not q.content or q.content[0][0] >= a or q.sent < min_sent:
+                continue
+            if best is None or q.content[0][0] > best.content[0][0]:
+                best = q
+        return best
+
+    def _split_headings(self, a: int, b: int) -> list[tuple[int, int]]:
+        t = self.t
+        out: list[tuple[int, int]] = []
+        start = a
+        seen_heading = False
+        for si in range(t.sent[a], t.sent[b - 1] + 1):
+            if self.is_line(si) and t.sent_range[si][0] > a and t.sent_range[si][1] < b:
+                s0, s1 = t.sent_range[si]
+                if s0 > start:
+                    out.append((start, s0))
+                start = s1
+                seen_heading = True
+        if not seen_heading:
+            return []
+        out.append((start, b))
+        return out
+
+    def _frame_after(self, a: int, b: int, hi: int) -> RawQuote | None:
+        t = self.t
+        k = b + 1
+        while k < hi and t.w[k] in {",", "-", "–"}:
+            k += 1
+        if k >= hi:
+            return None
+        if t.low[k] == "so" and k + 1 < hi:
+            sp = np_after(t, k + 1, hi)
+            if sp:
+                addr, chan = self.addressee_channel(k, hi, sp[1])
+                return RawQuote("direct", [], [(k, k + 1)], sp, addr, chan, sent=t.sent[a])
+        v = verb_at(t, k, k, hi) if k < hi else None
+        if v is None and k + 1 < hi and t.low[k] in L.AUX:
+            v = verb_at(t, k + 1, k, hi)
+            if v:
+                k = k + 1
+        if v is None and t.w[b + 1:b + 2] == [","] and t.w[k][:1].islower() and t.is_word(k) \
+                and t.low[k] not in L.NP_STOP and t.low[k] not in WH and k + 1 < hi and (
+                    t.cap(k + 1) or t.low[k + 1] in L.DETERMINERS or t.low[k + 1] in L.PRONOUNS
+                    or t.low[k + 1] == "sich"):
+            # „...“, lästerte X — any finite verb right after a closing quote and comma frames it
+            part = None
+            for j in range(k + 1, min(hi, k + 12)):
+                if t.w[j] in PUNCT_END or t.w[j] == ",":
+                    if t.low[j - 1] in {"fest", "hinzu", "an", "aus", "zu", "vor", "ein", "mit", "zurück"}:
+                        part = j - 1
+                    break
+            v = ("_generic", False, False, [k] + ([part] if part else []))
+        if v is None:
+            return None
+        sp = self.speaker_for_verb(k, hi, k, v[3])
+        if sp is None:
+            return None
+        addr, chan = self.addressee_channel(t.sent_range[t.sent[k]][0], hi, sp[1])
+        return RawQuote("direct", [], [(c, c + 1) for c in v[3]], sp, addr, chan, sent=t.sent[a])
+
+    def _frame_before(self, a: int, b: int, lo: int) -> RawQuote | None:
+        t = self.t
+        if a - 1 < lo or t.w[a - 1] not in {":", ","}:
+            return None
+        end = a - 1
+        for v in range(end - 1, max(lo, end - 15) - 1, -1):
+            if t.inq[v]:
+                break
+            vv = verb_at(t, v, lo, end)
+            if vv:
+                sp = self.speaker_for_verb(lo, end, v, vv[3])
+                if sp is None:
+                    # "..., als er sagte: „...“": the subject right after the subordinator
+                    for k0 in range(v - 1, lo - 1, -1):
+                        if t.w[k0] == "," or t.low[k0] in WH or t.low[k0] in {"als", "wenn", "und", "nachdem"}:
+                            sp = self.subject_before(k0 + 1, v)
+                            break
+                if sp:
+                    addr, chan = self.addressee_channel(lo, end, v + 1)
+                    return RawQuote("direct", [], [(c, c + 1) for c in vv[3]], sp, addr, chan, sent=t.sent[a])
+        if t.w[a - 1] == ":":
+            np = np_after(t, lo, end)
+            if np and np[1] == end:
+                return RawQuote("direct", [], [], np, sent=t.sent[a])
+        return None
+
+
+def _person_like(t: Toks, r: tuple[int, int]) -> bool:
+    """A mention that names a person: a PER entity or two capitalised name words at its end."""
+    if any((t.ent[k] or "").endswith("PER") for k in range(*r)):
+        return True
+    a, b = r
+    return b - a >= 2 and t.cap(b - 1) and t.cap(b - 2) and t.low[b - 2] not in L.DETERMINERS \
+        and not any(t.low[k] in L.GOVERNMENT or t.low[k] in L.ORGANIZATION or t.low[k] in L.MEDIA
+                    for k in range(a, b))
+
+
+def _kind_words(t: Toks, r: tuple[int, int]) -> str | None:
+    for k in range(r[0], r[1]):
+        if t.low[k] in L.MEDIA or (t.ent[k] or "").endswith("MEDIA"):
+            return "media"
+    if _gaz_media is not None and _gaz_media(t.text[t.s[r[0]]:t.e[r[1] - 1]]):
+        return "media"
+    return None

@@ -1,0 +1,1 @@
+"""Corpus engine: many articles through the same single-article pipeline, into DuckDB."""

@@ -1,0 +1,272 @@
+"""Run a corpus through the pipeline: stream inputs, analyse in worker processes or on Dask, store.
+
+The main process reads the inputs (streaming), drops what the store already has, cuts the
+rest into batches and keeps at most ``2 x workers`` batches in flight (bounded memory).
+Results are written in input order, one transaction per batch, so local and Dask runs
+produce the same store, and a killed run resumes where its last commit ended.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from quellenlage.corpus import store
+from quellenlage.corpus.inputs import Task, expand_inputs, iter_tasks, total_bytes
+from quellenlage.errors import QuellenlageError
+from quellenlage.io import DEFAULT_MAX_BYTES
+
+DEFAULT_BATCH = 16
+LOOKUP_CHUNK = 512  # records checked against the store per query
+
+
+def _init_worker() -> None:
+    from quellenlage.corpus.worker import warm_up
+
+    warm_up()
+
+
+class _LocalEngine:
+    """Worker processes of this machine (spawned: each builds the pipeline once); 0 = in this process."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = None
+        if workers > 0:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                                            initializer=_init_worker)
+
+    def submit(self, tasks: list[Task], max_bytes: int) -> Any:
+        from quellenlage.corpus.worker import analyze_batch
+
+        if self.pool is None:
+            return _Done(analyze_batch(tasks, max_bytes))
+        return self.pool.submit(analyze_batch, tasks, max_bytes)
+
+    @staticmethod
+    def result(fut: Any) -> dict:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            raise QuellenlageError("a worker process died (out of memory, or killed); the batches committed "
+                                   "so far are kept: run the same command again to resume") from None
+
+    def close(self, cancel: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+class _Done:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+class _DaskEngine:
+    """A Dask cluster: the given scheduler, or a LocalCluster of `workers` single-threaded processes."""
+
+    def __init__(self, workers: int, scheduler: str | None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise QuellenlageError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from None
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="30s")
+            else:
+                self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=40)
+                self.client = Client(self.cluster)
+            if scheduler:  # give a fresh cluster a moment to get its workers
+                self.client.wait_for_workers(1, timeout=120)
+        except (OSError, TimeoutError) as exc:
+            raise QuellenlageError(f"cannot use the Dask scheduler {scheduler}: {exc or 'no workers'}") from None
+        info = self.client.scheduler_info().get("workers", {})
+        # in-flight window = the cluster's task slots (threads over all workers)
+        self.workers = sum(w.get("nthreads", 1) for w in info.values()) or max(1, workers)
+        self.client.run(_init_worker)  # every worker builds the pipeline once, before the first batch
+
+    def submit(self, tasks: list[Task], max_bytes: int) -> Any:
+        from quellenlage.corpus.worker import analyze_batch
+
+        return self.client.submit(analyze_batch, tasks, max_bytes, pure=False)
+
+    @staticmethod
+    def result(fut: Any) -> dict:
+        return fut.result()
+
+    def close(self, cancel: bool = False) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+class _Progress:
+    """rich progress bar (bytes of input -> ETA; articles/s) on a terminal; nothing in a pipe."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.bar = None
+        self.started = time.perf_counter()
+        if not enabled:
+            return
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("[bold]corpus"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                            TextColumn("{task.fields[done]} articles · {task.fields[rate]} /s · "
+                                       "{task.fields[errors]} errors"),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                            transient=False, console=None, redirect_stdout=False, redirect_stderr=False)
+        from rich.console import Console
+
+        self.bar.live.console = Console(stderr=True)
+        self.task = self.bar.add_task("corpus", total=max(total, 1), done=0, rate="-", errors=0)
+        self.bar.start()
+
+    def update(self, pos: int, stats: dict[str, Any]) -> None:
+        if self.bar is None:
+            return
+        el = max(time.perf_counter() - self.started, 1e-6)
+        self.bar.update(self.task, completed=pos, done=stats["analysed"], errors=stats["errors"],
+                        rate=f"{stats['analysed'] / el:.1f}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _chunks(tasks: Iterator[Task], n: int) -> Iterator[list[Task]]:
+    buf: list[Task] = []
+    for t in tasks:
+        buf.append(t)
+        if len(buf) >= n:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine: str = "local",
+               scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH,
+               progress: bool | None = None, on_commit: Callable[[int, dict], None] | None = None,
+               group: bool = True) -> dict[str, Any]:
+    """Analyse every input record not yet in the store `db`; returns the run statistics."""
+    from quellenlage import __version__
+    from quellenlage.corpus.groups import rebuild_groups
+    from quellenlage.pipeline import DEFAULT_COMPONENTS
+
+    files = expand_inputs(inputs)
+    if not files:
+        raise QuellenlageError("no input files (give JSONL, WARC, TXT/JSON/HTML files or directories)")
+    if workers is None:
+        workers = max(1, (os.cpu_count() or 1))
+    if engine not in ("local", "dask"):
+        raise QuellenlageError(f"unknown engine {engine!r} (local or dask)")
+    con = store.connect_rw(db)
+    run_id = store.start_run(con, engine, workers, [str(f) for f in files],
+                             f"quellenlage {__version__}: {' -> '.join(DEFAULT_COMPONENTS)}")
+    writer = store.Writer(con, run_id)
+    stats: dict[str, Any] = {"run_id": run_id, "analysed": 0, "skipped": 0, "duplicates": 0, "errors": 0,
+                             "records": 0, "seconds": 0.0, "peak_rss_worker": 0, "worker_peaks": {},
+                             "groups": 0, "engine": engine, "workers": workers, "db": str(db)}
+    bar = _Progress(total_bytes(files), sys.stderr.isatty() if progress is None else progress)
+    t0 = time.perf_counter()
+    cpu0 = time.process_time()
+    ex: Any = None
+    status = "interrupted"
+    try:
+        ex = _DaskEngine(workers, scheduler) if engine == "dask" else _LocalEngine(workers)
+        window: collections.deque = collections.deque()
+        max_inflight = 2 * max(1, getattr(ex, "workers", workers) or 1)
+        inflight_raw: set[str] = set()
+        inflight_uid: set[str] = set()
+        commits = 0
+
+        def drain_one() -> None:
+            nonlocal commits
+            fut, local_results, dups, pos, raws, uids = window.popleft()
+            res = ex.result(fut) if fut is not None else {"results": [], "pid": None, "peak_rss": 0}
+            if res.get("pid") is not None:
+                peaks = stats["worker_peaks"]
+                peaks[res["pid"]] = max(peaks.get(res["pid"], 0), res["peak_rss"])
+            # error records read by the main process go in with the batch, in input order
+            results = sorted(res["results"] + local_results, key=lambda r: r["index"])
+            counts = writer.write_batch(results, dups)
+            for k in ("analysed", "duplicates", "errors"):
+                stats[k] += counts[k]
+            inflight_raw.difference_update(raws)
+            inflight_uid.difference_update(uids)
+            commits += 1
+            bar.update(pos, stats)
+            if on_commit is not None:
+                on_commit(commits, stats)
+
+        for lookup in _chunks(iter_tasks(files, max_bytes), LOOKUP_CHUNK):
+            stats["records"] += len(lookup)
+            known = writer.known_records([t.raw_hash for t in lookup])
+            known_uids = writer.known_articles([t.uid for t in lookup if t.uid])
+            fresh: list[Task] = []
+            dups: list[tuple[str, str, int, str]] = []
+            for t in lookup:
+                if t.raw_hash in known or t.raw_hash in inflight_raw:
+                    stats["skipped"] += 1
+                    continue
+                inflight_raw.add(t.raw_hash)
+                if t.uid and (t.uid in known_uids or t.uid in inflight_uid):
+                    dups.append((t.raw_hash, t.ref, t.index, t.uid))  # same id + content: not analysed again
+                    continue
+                if t.uid:
+                    inflight_uid.add(t.uid)
+                fresh.append(t)
+            pending_dups = dups
+            for batch in _chunks(iter(fresh), batch_size):
+                errs = [{"index": t.index, "ref": t.ref, "raw_hash": t.raw_hash, "status": "error",
+                         "reason": str(t.payload)} for t in batch if t.kind == "error"]
+                work = [t for t in batch if t.kind != "error"]
+                fut = ex.submit(work, max_bytes) if work else None
+                window.append((fut, errs, pending_dups, max(t.pos for t in batch),
+                               [t.raw_hash for t in batch], [t.uid for t in batch if t.uid]))
+                pending_dups = []
+                while len(window) >= max_inflight:
+                    drain_one()
+            if pending_dups:
+                window.append((None, [], pending_dups, max(t.pos for t in lookup), [], []))
+        while window:
+            drain_one()
+        if group and (stats["analysed"] or stats["duplicates"]
+                      or not con.execute("SELECT count(*) FROM claim_group_members").fetchone()[0]):
+            stats["groups"] = rebuild_groups(con)
+        else:
+            stats["groups"] = con.execute("SELECT count(DISTINCT group_id) FROM claim_group_members").fetchone()[0]
+        status = "done"
+    finally:
+        bar.close()
+        stats["seconds"] = time.perf_counter() - t0
+        stats["main_cpu_seconds"] = time.process_time() - cpu0
+        stats["peak_rss_worker"] = max(stats["worker_peaks"].values(), default=0)
+        if ex is not None:
+            ex.close(cancel=status != "done")
+        try:
+            store.finish_run(con, run_id, status, stats)
+        finally:
+            con.close()
+    return stats
+
+
+def summary_line(stats: dict[str, Any]) -> str:
+    rate = stats["analysed"] / stats["seconds"] if stats["seconds"] else 0.0
+    return (f"corpus: {stats['analysed']:,} articles analysed, {stats['skipped']:,} already in the store, "
+            f"{stats['duplicates']:,} duplicates, {stats['errors']:,} errors, {stats['groups']:,} claim groups "
+            f"in {stats['seconds']:.1f} s ({rate:.1f} articles/s, {stats['workers']} {stats['engine']} "
+            f"worker(s)) -> {stats['db']}")

@@ -1,0 +1,321 @@
+"""The corpus store: one DuckDB file with articles, claim maps, sources, quotes, claims, errors, runs.
+
+Writes happen only in the main process of a run, one transaction per batch: a run killed
+at any moment leaves the file at the last committed batch, and the next run skips every
+record already in `records`. Read-only query functions at the bottom (`summary`,
+`top_sources`, `top_channels`, `claim_groups`, `drift`, `errors`, `article`) are what the
+report, the CLI and the web app use; each opens the file read-only when given a path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import pathlib
+from collections.abc import Iterator
+from typing import Any
+
+from quellenlage.errors import QuellenlageError
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, status VARCHAR,
+    engine VARCHAR, workers INTEGER, inputs VARCHAR, analysed BIGINT, skipped BIGINT,
+    duplicates BIGINT, errors BIGINT, seconds DOUBLE, peak_rss_worker BIGINT, pipeline VARCHAR);
+-- every input record ever handled (ok, duplicate of a stored article, or error): resume skips these
+CREATE TABLE IF NOT EXISTS records (
+    raw_hash VARCHAR PRIMARY KEY, ref VARCHAR, input_index BIGINT, status VARCHAR, uid VARCHAR,
+    run_id INTEGER);
+CREATE TABLE IF NOT EXISTS articles (
+    uid VARCHAR PRIMARY KEY, id VARCHAR, content_hash VARCHAR, title VARCHAR, outlet VARCHAR,
+    url VARCHAR, published VARCHAR, published_ts TIMESTAMP, lang VARCHAR, n_chars INTEGER,
+    input_index BIGINT, ref VARCHAR, run_id INTEGER);
+CREATE TABLE IF NOT EXISTS claim_maps (uid VARCHAR PRIMARY KEY, claim_map JSON);
+CREATE TABLE IF NOT EXISTS sources (
+    uid VARCHAR, source_id VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR, mentions INTEGER);
+CREATE TABLE IF NOT EXISTS quotes (
+    uid VARCHAR, quote_id VARCHAR, type VARCHAR, source_id VARCHAR, channel_id VARCHAR,
+    speaker VARCHAR, cue VARCHAR, content VARCHAR);
+CREATE TABLE IF NOT EXISTS claims (
+    uid VARCHAR, claim_id VARCHAR, sentence_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+    certainty VARCHAR, cues JSON, mode VARCHAR, source_id VARCHAR, channel_id VARCHAR,
+    is_headline BOOLEAN, shingles UINTEGER[], bands UBIGINT[]);
+CREATE TABLE IF NOT EXISTS errors (
+    ref VARCHAR, input_index BIGINT, reason VARCHAR, raw_hash VARCHAR, run_id INTEGER);
+-- claim groups: rebuilt after each run from the claims' MinHash bands (see groups.py)
+CREATE TABLE IF NOT EXISTS claim_group_members (group_id INTEGER, uid VARCHAR, claim_id VARCHAR);
+"""
+
+ARTICLE_COLS = ("uid", "id", "content_hash", "title", "outlet", "url", "published", "lang", "n_chars",
+                "input_index", "ref", "run_id")
+CLAIM_COLS = ("uid", "claim_id", "sentence_id", "start", "end", "text", "certainty", "cues", "mode",
+              "source_id", "channel_id", "is_headline", "shingles", "bands")
+
+
+def connect_rw(path: str | pathlib.Path) -> Any:
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        raise QuellenlageError(f"{path}: cannot open the corpus database ({str(exc).splitlines()[0]})") from None
+    con.execute(SCHEMA)
+    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    return con
+
+
+@contextlib.contextmanager
+def open_ro(db: Any) -> Iterator[Any]:
+    """A read-only connection for a path (closed afterwards), or the given connection as is."""
+    if not isinstance(db, (str, pathlib.Path)):
+        yield db
+        return
+    import duckdb
+
+    p = pathlib.Path(db)
+    if not p.is_file():
+        raise QuellenlageError(f"{p}: no such corpus database (create it with `quellenlage corpus run`)")
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as exc:
+        raise QuellenlageError(f"{p}: cannot open the corpus database read-only "
+                               f"({str(exc).splitlines()[0]}); is a run still writing to it?") from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _rows(con: Any, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+# --- writing (main process of a run) -------------------------------------------------------------
+
+class Writer:
+    """Batch writer: `write_batch` is one transaction; nothing of a batch is visible before COMMIT."""
+
+    def __init__(self, con: Any, run_id: int) -> None:
+        self.con = con
+        self.run_id = run_id
+
+    def known_records(self, raw_hashes: list[str]) -> set[str]:
+        if not raw_hashes:
+            return set()
+        rows = self.con.execute("SELECT raw_hash FROM records WHERE list_contains(?, raw_hash)",
+                                [raw_hashes]).fetchall()
+        return {r[0] for r in rows}
+
+    def known_articles(self, uids: list[str]) -> set[str]:
+        if not uids:
+            return set()
+        rows = self.con.execute("SELECT uid FROM articles WHERE list_contains(?, uid)", [uids]).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(self, results: list[dict[str, Any]], duplicates: list[tuple[str, str, int, str]]) -> dict:
+        """Store one batch of worker results (+ records that duplicate stored articles) atomically."""
+        import pyarrow as pa
+
+        counts = {"analysed": 0, "duplicates": len(duplicates), "errors": 0}
+        ok = [r for r in results if r["status"] == "ok"]
+        existing = self.known_articles([r["uid"] for r in ok])
+        records: list[tuple] = [(h, ref, idx, "duplicate", uid, self.run_id) for h, ref, idx, uid in duplicates]
+        arts: list[dict] = []
+        seen: set[str] = set()
+        for r in results:
+            if r["status"] != "ok":
+                counts["errors"] += 1
+                records.append((r["raw_hash"], r["ref"], r["index"], "error", None, self.run_id))
+                continue
+            if r["uid"] in existing or r["uid"] in seen:  # same id + content hash: store once
+                counts["duplicates"] += 1
+                records.append((r["raw_hash"], r["ref"], r["index"], "duplicate", r["uid"], self.run_id))
+                continue
+            seen.add(r["uid"])
+            counts["analysed"] += 1
+            records.append((r["raw_hash"], r["ref"], r["index"], "ok", r["uid"], self.run_id))
+            arts.append(r)
+        errs = [(r["ref"], r["index"], r["reason"], r["raw_hash"], self.run_id)
+                for r in results if r["status"] != "ok"]
+        # one record per raw hash even if the same bytes occur twice in a batch
+        uniq: dict[str, tuple] = {}
+        for rec in records:
+            uniq.setdefault(rec[0], rec)
+        records = list(uniq.values())
+
+        def table(cols: tuple[str, ...], rows: list[tuple], types: dict[str, Any] | None = None) -> Any:
+            types = types or {}
+            arrays = {c: pa.array([row[i] for row in rows], type=types.get(c)) for i, c in enumerate(cols)}
+            return pa.table(arrays)
+
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if records:
+                t_rec = table(("raw_hash", "ref", "input_index", "status", "uid", "run_id"), records,
+                              {"uid": pa.string(), "input_index": pa.int64(), "run_id": pa.int32()})
+                con.register("_t", t_rec)
+                con.execute("INSERT OR IGNORE INTO records SELECT * FROM _t")
+                con.unregister("_t")
+            if errs:
+                t_err = table(("ref", "input_index", "reason", "raw_hash", "run_id"), errs,
+                              {"input_index": pa.int64(), "run_id": pa.int32()})
+                con.register("_t", t_err)
+                con.execute("INSERT INTO errors SELECT * FROM _t WHERE raw_hash NOT IN (SELECT raw_hash FROM errors)")
+                con.unregister("_t")
+            if arts:
+                rows = [(r["uid"], r["id"], r["content_hash"], r["title"], r["outlet"], r["url"], r["published"],
+                         r["lang"], r["n_chars"], r["index"], r["ref"], self.run_id) for r in arts]
+                t_art = table(ARTICLE_COLS, rows, {c: pa.string() for c in ("id", "title", "outlet", "url",
+                                                                            "published", "lang")}
+                              | {"input_index": pa.int64(), "run_id": pa.int32(), "n_chars": pa.int32()})
+                con.register("_t", t_art)
+                con.execute("INSERT INTO articles SELECT uid, id, content_hash, title, outlet, url, published, "
+                            "TRY_CAST(published AS TIMESTAMP), lang, n_chars, input_index, ref, run_id FROM _t")
+                con.unregister("_t")
+                t_map = table(("uid", "claim_map"), [(r["uid"], r["claim_map"]) for r in arts])
+                con.register("_t", t_map)
+                con.execute("INSERT INTO claim_maps SELECT uid, claim_map FROM _t")
+                con.unregister("_t")
+                srcs = [(r["uid"], *s) for r in arts for s in r["sources"]]
+                if srcs:
+                    con.register("_t", table(("uid", "source_id", "name", "kind", "role", "mentions"), srcs,
+                                             {"role": pa.string(), "name": pa.string(), "kind": pa.string(),
+                                              "mentions": pa.int32()}))
+                    con.execute("INSERT INTO sources SELECT * FROM _t")
+                    con.unregister("_t")
+                quotes = [(r["uid"], *q) for r in arts for q in r["quotes"]]
+                if quotes:
+                    con.register("_t", table(("uid", "quote_id", "type", "source_id", "channel_id", "speaker",
+                                              "cue", "content"), quotes,
+                                             {c: pa.string() for c in ("type", "source_id", "channel_id",
+                                                                       "speaker", "cue", "content")}))
+                    con.execute("INSERT INTO quotes SELECT * FROM _t")
+                    con.unregister("_t")
+                claims = [(r["uid"], *c) for r in arts for c in r["claims"]]
+                if claims:
+                    con.register("_t", table(CLAIM_COLS, claims,
+                                             {"sentence_id": pa.string(), "source_id": pa.string(),
+                                              "channel_id": pa.string(), "mode": pa.string(),
+                                              "start": pa.int32(), "end": pa.int32(),
+                                              "shingles": pa.list_(pa.uint32()), "bands": pa.list_(pa.uint64())}))
+                    con.execute("INSERT INTO claims SELECT * FROM _t")
+                    con.unregister("_t")
+            con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.execute("ROLLBACK")
+            raise
+        return counts
+
+
+def start_run(con: Any, engine: str, workers: int, inputs: list[str], pipeline: str) -> int:
+    # We hold the only read-write handle (DuckDB locks the file), so a run still marked
+    # 'running' died without finishing (killed): say so.
+    con.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
+    run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]
+    con.execute("INSERT INTO runs (run_id, started, status, engine, workers, inputs, pipeline) "
+                "VALUES (?, now(), 'running', ?, ?, ?, ?)",
+                [run_id, engine, workers, json.dumps(inputs, ensure_ascii=False), pipeline])
+    return int(run_id)
+
+
+def finish_run(con: Any, run_id: int, status: str, stats: dict[str, Any]) -> None:
+    con.execute("UPDATE runs SET finished = now(), status = ?, analysed = ?, skipped = ?, duplicates = ?, "
+                "errors = ?, seconds = ?, peak_rss_worker = ? WHERE run_id = ?",
+                [status, stats.get("analysed", 0), stats.get("skipped", 0), stats.get("duplicates", 0),
+                 stats.get("errors", 0), stats.get("seconds", 0.0), stats.get("peak_rss_worker", 0), run_id])
+
+
+# --- read-only queries (report, CLI, web app) ---------------------------------------------------
+
+def summary(db: Any) -> dict[str, Any]:
+    """Counts of the store: articles, outlets, claims, sources, quotes, errors, groups, runs."""
+    with open_ro(db) as con:
+        one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "claims": one("SELECT count(*) FROM claims WHERE NOT is_headline"),
+            "headlines": one("SELECT count(*) FROM claims WHERE is_headline"),
+            "sources": one("SELECT count(*) FROM sources"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "errors": one("SELECT count(*) FROM errors"),
+            "claim_groups": one("SELECT count(DISTINCT group_id) FROM claim_group_members"),
+            "runs": one("SELECT count(*) FROM runs"),
+        }
+
+
+def top_sources(db: Any, limit: int = 20) -> list[dict[str, Any]]:
+    """Sources by the number of articles citing them: name, kind, articles, outlets, claims, mentions."""
+    with open_ro(db) as con:
+        return _rows(con, """
+            WITH c AS (SELECT uid, source_id, count(*) AS n FROM claims WHERE source_id IS NOT NULL
+                       GROUP BY ALL)
+            SELECT s.name, s.kind, count(DISTINCT s.uid) AS articles, count(DISTINCT a.outlet) AS outlets,
+                   coalesce(sum(c.n), 0)::BIGINT AS claims, sum(s.mentions)::BIGINT AS mentions
+            FROM sources s JOIN articles a USING (uid)
+            LEFT JOIN c ON c.uid = s.uid AND c.source_id = s.source_id
+            GROUP BY s.name, s.kind ORDER BY articles DESC, claims DESC, s.name LIMIT ?""", [limit])
+
+
+def top_channels(db: Any, limit: int = 20) -> list[dict[str, Any]]:
+    """Channels (the media through which sources' words reached the writer), with the sources they carried."""
+    with open_ro(db) as con:
+        return _rows(con, """
+            WITH links AS (
+                SELECT uid, source_id, channel_id FROM claims WHERE channel_id IS NOT NULL
+                UNION ALL SELECT uid, source_id, channel_id FROM quotes WHERE channel_id IS NOT NULL)
+            SELECT ch.name AS channel, ch.kind, count(DISTINCT l.uid) AS articles,
+                   count(*) AS links, list(DISTINCT src.name ORDER BY src.name)
+                       FILTER (WHERE src.name IS NOT NULL) AS sources
+            FROM links l
+            JOIN sources ch ON ch.uid = l.uid AND ch.source_id = l.channel_id
+            LEFT JOIN sources src ON src.uid = l.uid AND src.source_id = l.source_id
+            GROUP BY ch.name, ch.kind ORDER BY articles DESC, links DESC, channel LIMIT ?""", [limit])
+
+
+def claim_groups(db: Any, limit: int = 20, min_articles: int = 2) -> list[dict[str, Any]]:
+    """Claim groups seen in at least `min_articles` articles, biggest first; members in order of appearance."""
+    from quellenlage.corpus.groups import group_details
+
+    with open_ro(db) as con:
+        return group_details(con, limit=limit, min_articles=min_articles)
+
+
+def drift(db: Any, limit: int = 50) -> list[dict[str, Any]]:
+    """Certainty drift: groups whose claim became more certain after its first appearance."""
+    from quellenlage.corpus.groups import drift_events
+
+    with open_ro(db) as con:
+        return drift_events(con, limit=limit)
+
+
+def errors(db: Any, limit: int = 100) -> list[dict[str, Any]]:
+    with open_ro(db) as con:
+        return _rows(con, "SELECT ref, input_index, reason, run_id FROM errors ORDER BY input_index, ref LIMIT ?",
+                     [limit])
+
+
+def runs(db: Any) -> list[dict[str, Any]]:
+    with open_ro(db) as con:
+        return _rows(con, "SELECT * FROM runs ORDER BY run_id")
+
+
+def articles(db: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    with open_ro(db) as con:
+        return _rows(con, "SELECT uid, id, title, outlet, url, published, input_index FROM articles "
+                          "ORDER BY input_index LIMIT ? OFFSET ?", [limit, offset])
+
+
+def article(db: Any, key: str) -> dict[str, Any] | None:
+    """The stored claim map of one article, by uid or article id (None if absent)."""
+    with open_ro(db) as con:
+        row = con.execute("SELECT m.claim_map FROM claim_maps m JOIN articles a USING (uid) "
+                          "WHERE a.uid = ? OR a.id = ? ORDER BY a.input_index LIMIT 1", [key, key]).fetchone()
+    return json.loads(row[0]) if row else None

@@ -1,0 +1,144 @@
+"""The worker side of a corpus run: tasks in, rows out (same code for local processes and Dask).
+
+Each worker process builds the single-article pipeline once (`get_pipeline()`), turns a
+task into an `Article` with the readers of `quellenlage.io` (so a corpus article is read
+exactly as `quellenlage analyze` reads it), analyses it and returns plain picklable rows
+for the store. Any `InputError` (or a component failure) becomes an error row, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+from typing import Any
+from urllib.parse import urlsplit
+
+from quellenlage.corpus.inputs import Task, article_uid, content_hash
+from quellenlage.corpus.minhash import bands_many, shingles, text_shingles
+from quellenlage.errors import InputError, QuellenlageError
+from quellenlage.model import Article
+
+# How many tokens a claim needs before it is fingerprinted for grouping.
+MIN_SHINGLES = 3
+
+
+def _article(task: Task, max_bytes: int) -> Article:
+    from quellenlage.io import article_from_dict, parse_html, read_bytes, validate
+
+    if task.kind == "article":
+        return validate(article_from_dict(task.payload), task.ref)
+    if task.kind == "file":
+        return read_bytes(task.payload, task.name, max_bytes)
+    if task.kind == "html":
+        try:
+            html = task.payload.decode("utf-8")
+        except UnicodeDecodeError:
+            html = task.payload.decode("cp1252", errors="replace")
+        article = parse_html(html, task.name)
+        if article.id is None:
+            article.id = task.name  # the page URL identifies a crawled page
+        if article.outlet is None and task.name:
+            article.outlet = urlsplit(task.name).hostname
+        return validate(article, task.ref)
+    raise InputError(str(task.payload))
+
+
+def _words_in(doc: Any, by_id: dict[str, Any], sid: str | None, start: int, end: int,
+              headline: bool = False) -> list[str]:
+    """Lemmas (else surface forms) of the tokens inside [start, end) of the body, or of the headline."""
+    if headline:
+        toks = doc.headline.tokens if doc.headline is not None else []
+        return [t.lemma or t.text for t in toks]
+    sents = [by_id[sid]] if sid in by_id else [s for s in doc.sentences if s.start < end and s.end > start]
+    return [t.lemma or t.text for s in sents for t in s.tokens if t.start >= start and t.end <= end]
+
+
+def _claim_rows(doc: Any, cmap: dict) -> list[tuple]:
+    """Claims of the claim map (+ the headline as a claim), each with its grouping fingerprint.
+
+    Until the pipeline emits `claims`, sentences marked `claim: true` stand in for them,
+    so that grouping works on any pipeline version.
+    """
+    body = doc.article.body
+    items: list[tuple[str, str | None, int, int, str, str, list, str, str | None, str | None, bool]] = []
+    for c in cmap.get("claims") or []:
+        att = c.get("attribution") or {}
+        cert = c.get("certainty") or {}
+        items.append((c["id"], c.get("sentence_id"), c["start"], c["end"], c.get("text") or body[c["start"]:c["end"]],
+                      cert.get("level", "certain"), cert.get("cues") or [], att.get("mode", "none"),
+                      att.get("source_id"), att.get("channel_id"), False))
+    if not items:
+        for s in cmap.get("sentences") or []:
+            if s.get("claim") and not s.get("heading"):
+                items.append((f"sentence:{s['id']}", s["id"], s["start"], s["end"], body[s["start"]:s["end"]],
+                              s.get("certainty", "certain"), s.get("certainty_cues") or [],
+                              s.get("attribution", "none"), s.get("source_id"), s.get("channel_id"), False))
+    h = cmap.get("headline") or {}
+    if h.get("text"):
+        cert = h.get("certainty") or {}
+        level = cert.get("level", "certain")
+        if h.get("form") == "question" and level == "certain":
+            level = "open"  # GUIDELINES: a question asserts nothing
+        items.append(("headline", None, 0, len(h["text"]), h["text"], level, cert.get("cues") or [],
+                      "none", None, None, True))
+    by_id = {s.id: s for s in doc.sentences}
+    shs = []
+    for cid, sid, start, end, text, *_rest, is_head in items:
+        words = _words_in(doc, by_id, sid, start, end, headline=is_head)
+        shs.append(shingles(words) if words else text_shingles(text))
+    bnds = bands_many([sh if len(sh) >= MIN_SHINGLES else [] for sh in shs])
+    return [(cid, sid, start, end, text, level, json.dumps(cues, ensure_ascii=False), mode, src, chan, is_head,
+             sh, bnd)
+            for (cid, sid, start, end, text, level, cues, mode, src, chan, is_head), sh, bnd
+            in zip(items, shs, bnds, strict=True)]
+
+
+def analyze_task(task: Task, max_bytes: int) -> dict[str, Any]:
+    from quellenlage.model import to_dict
+    from quellenlage.pipeline import get_pipeline
+
+    base = {"index": task.index, "ref": task.ref, "raw_hash": task.raw_hash}
+    try:
+        article = _article(task, max_bytes)
+        chash = content_hash(article.title, article.body)
+        uid = article_uid(article.id, chash)
+        doc = get_pipeline()(article)
+        cmap = to_dict(doc)
+    except QuellenlageError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else "error"
+        if reason.startswith(f"{task.ref}: "):  # the record is named in the `ref` column already
+            reason = reason[len(task.ref) + 2:]
+        return {**base, "status": "error", "reason": reason}
+    except RecursionError:
+        return {**base, "status": "error", "reason": "pipeline failed: recursion too deep"}
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus run
+        return {**base, "status": "error", "reason": f"pipeline failed: {type(exc).__name__}: {exc}"[:300]}
+    a = cmap["article"]
+    sources = [(s["id"], s.get("name"), s.get("kind"), s.get("role"), len(s.get("mentions") or []))
+               for s in cmap.get("sources") or []]
+    quotes = [(q["id"], q.get("type"), q.get("source_id"), q.get("channel_id"),
+               " ".join(sp["text"] for sp in q.get("speaker") or []) or None,
+               " ".join(sp["text"] for sp in q.get("cue") or []) or None,
+               " … ".join(article.body[sp["start"]:sp["end"]] for sp in q.get("content") or []) or None)
+              for q in cmap.get("quotes") or []]
+    return {**base, "status": "ok", "uid": uid, "content_hash": chash,
+            "id": a.get("id"), "title": a.get("title"), "outlet": a.get("outlet"), "url": a.get("url"),
+            "published": a.get("published"), "lang": a.get("lang"), "n_chars": len(article.body),
+            "claim_map": json.dumps(cmap, ensure_ascii=False),
+            "sources": sources, "quotes": quotes, "claims": _claim_rows(doc, cmap)}
+
+
+def analyze_batch(tasks: list[Task], max_bytes: int) -> dict[str, Any]:
+    """One batch; also reports this worker's pid and peak memory (for the run statistics)."""
+    results = [analyze_task(t, max_bytes) for t in tasks]
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    return {"pid": os.getpid(), "peak_rss": peak_kib * 1024, "results": results}
+
+
+def warm_up() -> int:
+    """Build the pipeline now (worker initializer), so the first batch is not slowed by model loading."""
+    from quellenlage.pipeline import get_pipeline
+
+    get_pipeline()
+    return os.getpid()

@@ -1,0 +1,117 @@
+"""`quellenlage eval claims GOLD_DIR`: run the default pipeline over a gold directory and print
+exactly the figures of ``../shared/eval/score_claims.py``.
+
+The shared scorer is imported when it sits next to the gold directory (or at ../shared/eval);
+otherwise a byte-faithful copy shipped in this package (`_score_claims_ref.py`) is used, so the
+command also works without ../shared. Inputs are written the way ``score_claims.py --inputs``
+writes them, and the tool runs in-process over them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+from quellenlage.errors import InputError
+
+# The same lines score_claims.py prints (kept in one place so they cannot drift).
+_FORMAT = (
+    "{articles} articles, {sentences} sentences, {missing} without prediction",
+    "certainty  macro-F1 {cm:.3f}  acc {ca:.3f}  hedge-F1 {hf:.3f}",
+    "attribution macro-F1 {am:.3f}  acc {aa:.3f}  attributed-F1 {af:.3f}  source-kind acc {sk:.3f}",
+    "headline   form acc {fa:.3f}  clickbait-F1 {cb:.3f}  support macro-F1 {sm:.3f}  overstates-F1 {of:.3f}",
+)
+
+
+def load_scorer(gold_dir: Path | None = None) -> ModuleType:
+    """The shared reference scorer if reachable, else the in-package copy."""
+    candidates = []
+    if gold_dir is not None:
+        candidates += [gold_dir.parent / "score_claims.py", gold_dir.parent.parent / "eval" / "score_claims.py"]
+    repo = Path(__file__).resolve().parents[3]
+    candidates.append(repo.parent / "shared" / "eval" / "score_claims.py")
+    for c in candidates:
+        if c.is_file():
+            spec = importlib.util.spec_from_file_location("score_claims_shared", c)
+            if spec and spec.loader:
+                mod = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(mod)
+                return mod
+    from quellenlage.evaluation import _score_claims_ref
+
+    return _score_claims_ref
+
+
+def format_lines(r: dict) -> list[str]:
+    return [
+        _FORMAT[0].format(articles=r["articles"], sentences=r["sentences"], missing=r["missing_predictions"]),
+        _FORMAT[1].format(cm=r["certainty"]["macro_f1"], ca=r["certainty"]["accuracy"],
+                          hf=r["hedge_detection_f1"]),
+        _FORMAT[2].format(am=r["attribution"]["macro_f1"], aa=r["attribution"]["accuracy"],
+                          af=r["attributed_detection_f1"], sk=r["source_kind_accuracy"]),
+        _FORMAT[3].format(fa=r["headline_form_accuracy"], cb=r["clickbait_f1"],
+                          sm=r["headline_support"]["macro_f1"], of=r["overstates_f1"]),
+    ]
+
+
+def predict_dir(inputs: Path, pred_dir: Path) -> None:
+    """Analyse every input article (score_claims.py --inputs format) into pred_dir/<same name>."""
+    from quellenlage.model import Article
+    from quellenlage.pipeline import get_pipeline
+
+    pipe = get_pipeline()
+    pred_dir.mkdir(parents=True, exist_ok=True)
+    for f in sorted(inputs.glob("*.json")):
+        a = json.loads(f.read_text(encoding="utf-8"))
+        art = Article(body=a["body"], title=a.get("title"), id=a.get("id"), outlet=a.get("outlet"))
+        cm = pipe.analyze(art)
+        (pred_dir / f.name).write_text(json.dumps(cm, ensure_ascii=False), encoding="utf-8")
+
+
+def claim_accuracy(gold_dir: Path, pred_dir: Path, scorer: ModuleType) -> float:
+    """Claim-worthiness accuracy (sentence `claim` flag), aligned the way the scorer aligns."""
+    pairs = []
+    for f in sorted(gold_dir.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        try:
+            psents = json.loads((pred_dir / f.name).read_text(encoding="utf-8"))["sentences"]
+        except (OSError, ValueError, KeyError):
+            psents = []
+        off = scorer.body_start(g)
+        for s in g["sentences"]:
+            ps = scorer.best_sentence(psents, s["start"] - off, s["end"] - off) or {}
+            pairs.append((bool(s["claim"]), ps.get("claim")))
+    return round(sum(a == b for a, b in pairs) / len(pairs), 4) if pairs else 0.0
+
+
+def evaluate(gold_dir: Path, pred_out: Path | None = None) -> tuple[dict, ModuleType, Path]:
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
+        raise InputError(f"gold directory {gold_dir} does not exist or holds no *.json files")
+    scorer = load_scorer(gold_dir)
+    tmp = tempfile.TemporaryDirectory(prefix="ql-eval-")
+    inputs = Path(tmp.name) / "inputs"
+    pred_dir = pred_out if pred_out is not None else Path(tmp.name) / "pred"
+    scorer.write_inputs(gold_dir, inputs)
+    predict_dir(inputs, pred_dir)
+    result = scorer.score(gold_dir, pred_dir)
+    result["_tmp"] = tmp  # keep the temp dir alive for callers that read pred_dir
+    return result, scorer, pred_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    gold_dir = Path(args.gold_dir)
+    pred_out = Path(args.pred_out) if getattr(args, "pred_out", None) else None
+    r, _, _ = evaluate(gold_dir, pred_out)
+    r.pop("_tmp").cleanup()
+    if getattr(args, "json", False):
+        print(json.dumps(r))
+    else:
+        for line in format_lines(r):
+            print(line)
+    sys.stdout.flush()
+    return 0

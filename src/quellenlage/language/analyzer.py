@@ -1,0 +1,187 @@
+"""Token-level analysis: POS (UPOS + STTS), lemma, mood and entities over tokenized sentences."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+
+import numpy as np
+
+from quellenlage.language.mood import MoodLexicon
+from quellenlage.language.perceptron import LinearModel, pos_features
+from quellenlage.model import Entity, Token
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "language"
+
+# Fallback STTS -> UPOS when the two heads disagree on the coarse class (keeps UPOS/STTS consistent).
+_CLAUSE_END = frozenset({"$,", "$.", "$("})
+_OPENERS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
+_ADJ_ENDINGS = ("sten", "stem", "ster", "stes", "ste", "en", "em", "er", "es", "e")
+
+
+class Analyzer:
+    """Runs the taggers over sentences of `Token`s, filling their fields in place."""
+
+    def __init__(self, pos: LinearModel, lemmas: dict[str, dict[str, str]], mood: MoodLexicon,
+                 ner=None) -> None:
+        self.pos = pos
+        self.n_upos = sum(c.startswith("U:") for c in pos.classes)
+        self.upos_names = [c[2:] for c in pos.classes[: self.n_upos]]
+        self.xpos_names = [c[2:] for c in pos.classes[self.n_upos:]]
+        self.compat: np.ndarray | None = None
+        self.lemmas = lemmas
+        self.mood = mood
+        self.ner = ner
+
+    @classmethod
+    def load(cls, model_dir: Path = MODEL_DIR) -> Analyzer:
+        pos = LinearModel.load(model_dir / "pos")
+        with gzip.open(model_dir / "lemmas.json.gz", "rt", encoding="utf-8") as f:
+            lemmas = json.load(f)
+        mood = MoodLexicon.load(model_dir / "mood.json.gz")
+        compat = model_dir / "pos_compat.npz"
+        ner = None
+        if (model_dir / "ner_trans.npz").exists():
+            from quellenlage.language.ner import NerTagger
+
+            ner = NerTagger.load(model_dir)
+        a = cls(pos, lemmas, mood, ner)
+        if compat.exists():
+            a.compat = np.load(compat)["C"]
+        return a
+
+    # -- POS ---------------------------------------------------------------------------------
+    def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
+        S = self.pos.scores(pos_features(words))
+        nu = self.n_upos
+        if self.compat is not None:
+            # joint decoding over compatible (UPOS, STTS) pairs keeps the two tag sets consistent
+            nx = S.shape[1] - nu
+            J = S[:, :nu, None] + S[:, None, nu:] + self.compat[None]
+            k = J.reshape(len(words), -1).argmax(axis=1)
+            u, x = k // nx, k % nx
+        else:
+            u = S[:, :nu].argmax(axis=1)
+            x = S[:, nu:].argmax(axis=1)
+        un, xn = self.upos_names, self.xpos_names
+        return [un[i] for i in u.tolist()], [xn[i] for i in x.tolist()]
+
+    def fix_finite(self, words: list[str], upos: list[str], xpos: list[str]) -> None:
+        """Verb-final subordinate clauses: the clause-final verb is finite.
+
+        The tagger, with only a +-2 word window, often reads "..., die die Bauern bewirtschaften."
+        as an infinitive. A clause opened by a subordinator or relative/wh-word with no finite
+        verb gets its last verb retagged finite when the form is a finite form in the lexicon.
+        """
+        n = len(words)
+        start = 0
+        forms = self.mood.forms
+        finite_only = self.mood.finite_only
+        for i, x in enumerate(xpos):
+            if x[0] == "V" and (x.endswith("PP") or x.endswith("INF")) and finite_only(words[i], x):
+                xpos[i] = x[:2] + "FIN"
+        for i in range(n + 1):
+            if i < n and xpos[i] not in _CLAUSE_END:
+                continue
+            seg = range(start, i)
+            start = i + 1
+            if len(seg) < 2:
+                continue
+            first = seg[0]
+            opener = xpos[first] in _OPENERS or (
+                xpos[first] in ("APPR", "APPRART") and xpos[first + 1] in ("PRELS", "PRELAT", "PWS", "PWAT"))
+            if not opener:
+                continue
+            if any(xpos[k].endswith("FIN") for k in seg):
+                continue
+            for k in reversed(seg):
+                x = xpos[k]
+                if x[0] == "V" and (x.endswith("INF") or x.endswith("PP")):
+                    w = words[k].lower()
+                    rd = forms.get(w)
+                    if rd and ("ind" in rd or "subj1" in rd or "subj2" in rd) and not (
+                            k > 0 and words[k - 1] == "zu"):
+                        xpos[k] = x[:2] + "FIN"
+                    break
+                if x[0] == "V" or x in ("PTKZU",):
+                    break
+
+    # -- lemma -------------------------------------------------------------------------------
+    def lemma(self, w: str, upos: str) -> str:
+        d = self.lemmas.get(w)
+        if d is None and w[:1].isupper():
+            d = self.lemmas.get(w.lower())
+        if d is not None:
+            lem = d.get(upos)
+            if lem is not None:
+                return lem
+            if upos not in ("NOUN", "PROPN"):
+                for k in ("VERB", "AUX", "ADJ", "DET", "PRON", "ADV"):
+                    if k in d:
+                        return d[k]
+        if upos in ("NOUN", "PROPN", "NUM", "PUNCT", "X", "SYM"):
+            if "-" in w and upos == "NOUN":  # compound: lemmatise the head
+                head, _, last = w.rpartition("-")
+                if last:
+                    return head + "-" + self.lemma(last, upos)
+            return w
+        if upos in ("VERB", "AUX"):
+            lw = w.lower()
+            if lw.endswith("en") or lw.endswith("ern") or lw.endswith("eln"):
+                return lw
+            for suf, rep in (("test", "en"), ("tet", "en"), ("ten", "en"), ("te", "en"), ("st", "en"),
+                             ("t", "en"), ("e", "en")):
+                if lw.endswith(suf) and len(lw) > len(suf) + 2:
+                    return lw[: -len(suf)] + rep
+            return lw
+        if upos == "ADJ":
+            lw = w.lower()
+            for suf in _ADJ_ENDINGS:
+                if lw.endswith(suf) and len(lw) - len(suf) >= 3:
+                    return lw[: -len(suf)]
+            return lw
+        return w.lower() if upos in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV") else w
+
+    # -- all layers ----------------------------------------------------------------------------
+    def annotate(self, sentences: list[list[Token]], text: str | None = None) -> list[Entity]:
+        """Fill upos/xpos/lemma/mood/ent of every token; returns the entities (offsets from tokens)."""
+        entities: list[Entity] = []
+        for toks in sentences:
+            if not toks:
+                continue
+            words = [t.text for t in toks]
+            upos, xpos = self.tag(words)
+            self.fix_finite(words, upos, xpos)
+            mood = self.mood.mood
+            lemma = self.lemma
+            for i, t in enumerate(toks):
+                t.upos = upos[i]
+                t.xpos = xpos[i]
+                t.lemma = lemma(t.text, upos[i])
+                t.mood = mood(words, i, xpos[i]) if xpos[i][0] == "V" else None
+            if self.ner is not None:
+                labels = self.ner.predict(words, upos)
+                for t, lab in zip(toks, labels):
+                    t.ent = None if lab == "O" else lab
+                entities.extend(_spans(toks, labels, text))
+        return entities
+
+
+def _spans(toks: list[Token], labels: list[str], text: str | None) -> list[Entity]:
+    out: list[Entity] = []
+    start = None
+    label = None
+    for i, lab in enumerate(labels + ["O"]):
+        if start is not None and (lab == "O" or lab.startswith("B-") or lab[2:] != label):
+            s, e = toks[start].start, toks[i - 1].end
+            surface = text[s:e] if text is not None else " ".join(t.text for t in toks[start:i])
+            out.append(Entity(surface, s, e, label or "MISC"))
+            start = None
+        if lab != "O" and start is None:
+            start, label = i, lab[2:]
+    return out
+
+
+__all__ = ["Analyzer", "MODEL_DIR"]

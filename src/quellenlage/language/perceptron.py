@@ -1,0 +1,175 @@
+"""Linear (averaged-perceptron) token classifiers: feature templates, scoring, (de)serialisation.
+
+Weights are one float matrix ``W[n_features + 1, n_classes]`` (row 0 = unknown feature = zeros)
+plus a feature-string -> row dict. Scoring a whole sentence is a single numpy gather-and-sum,
+which keeps the per-token Python overhead to building the feature strings.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+
+_SHAPE_CACHE: dict[str, str] = {}
+
+
+def shape(w: str) -> str:
+    """Collapsed word shape: "US-Geheimdienst" -> "X-Xx", "26.08." -> "d.d.", "dpa" -> "x"."""
+    s = _SHAPE_CACHE.get(w)
+    if s is not None:
+        return s
+    out = []
+    prev = ""
+    for ch in w:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    s = "".join(out)
+    if len(_SHAPE_CACHE) < 200_000:
+        _SHAPE_CACHE[w] = s
+    return s
+
+
+_CLAUSE_SEP = frozenset({",", ";", ":", "(", ")", "–", "-", '"', "„", "“"})
+
+
+def pos_features(words: list[str]) -> list[list[str]]:
+    """Feature strings per token for the POS tagger (context window of +-2 words)."""
+    n = len(words)
+    low = [w.lower() for w in words]
+    shp = [shape(w) for w in words]
+    pad_l = ["<s>", "<s>"] + low + ["</s>", "</s>"]
+    pad_s = ["<s>", "<s>"] + [w[-3:] for w in low] + ["</s>", "</s>"]
+    pad_h = ["<s>", "<s>"] + shp + ["</s>", "</s>"]
+    out = []
+    cf = "<s>"  # first word of the current clause (after , ; : or sentence start)
+    newclause = True
+    for i in range(n):
+        w = words[i]
+        lw = low[i]
+        j = i + 2
+        if newclause:
+            cf = lw
+            newclause = False
+        elif lw in _CLAUSE_SEP:
+            newclause = True
+        s2 = lw[-2:]
+        out.append([
+            "cf=" + cf,
+            "cfs=" + cf + "|" + s2,
+            "nxs=" + pad_l[j + 1] + "|" + s2,
+            "b",
+            "w=" + w,
+            "l=" + lw,
+            "s1=" + lw[-1:],
+            "s2=" + lw[-2:],
+            "s3=" + lw[-3:],
+            "s4=" + lw[-4:],
+            "s5=" + lw[-5:],
+            "p3=" + lw[:3],
+            "h=" + shp[i] + ("^" if i == 0 else ""),
+            "l-1=" + pad_l[j - 1],
+            "l+1=" + pad_l[j + 1],
+            "l-2=" + pad_l[j - 2],
+            "l+2=" + pad_l[j + 2],
+            "s-1=" + pad_s[j - 1],
+            "s+1=" + pad_s[j + 1],
+            "h-1=" + pad_h[j - 1],
+            "h+1=" + pad_h[j + 1],
+            "l-1l=" + pad_l[j - 1] + "|" + lw,
+            "ll+1=" + lw + "|" + pad_l[j + 1],
+        ])
+    return out
+
+
+class LinearModel:
+    """Feature dict + weight matrix; `scores` gives [n_tokens, n_classes]."""
+
+    def __init__(self, feats: dict[str, int], weights: np.ndarray, classes: list[str]) -> None:
+        self.feats = feats
+        self.W = weights
+        self.classes = classes
+
+    def rows(self, feats: list[list[str]]) -> np.ndarray:
+        get = self.feats.get
+        return np.array([[get(f, 0) for f in fs] for fs in feats], dtype=np.int32)
+
+    def scores(self, feats: list[list[str]]) -> np.ndarray:
+        if not feats:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        return self.W[self.rows(feats)].sum(axis=1)
+
+    def save(self, path: Path) -> None:
+        """Weights as float16 .npz + features/classes as gzipped JSON (order = row index)."""
+        inv = sorted(self.feats.items(), key=lambda kv: kv[1])
+        np.savez_compressed(path.with_suffix(".npz"), W=self.W.astype(np.float16))
+        with gzip.open(path.with_suffix(".json.gz"), "wt", encoding="utf-8") as f:
+            json.dump({"classes": self.classes, "features": [k for k, _ in inv]}, f, ensure_ascii=False)
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        W = np.load(path.with_suffix(".npz"))["W"].astype(np.float32)
+        with gzip.open(path.with_suffix(".json.gz"), "rt", encoding="utf-8") as f:
+            meta = json.load(f)
+        feats = {k: i + 1 for i, k in enumerate(meta["features"])}
+        return cls(feats, W, meta["classes"])
+
+
+def train_perceptron(
+    X: list[list[str]], y: list[int], n_classes: int, epochs: int = 6, min_count: int = 1,
+    seed: int = 0, order: list[list[int]] | None = None, log=None,
+) -> tuple[dict[str, int], np.ndarray]:
+    """Averaged perceptron over independent token instances (features -> class).
+
+    `X` holds the feature strings of every training token; `order` optionally groups them
+    (e.g. by sentence) for shuffling. Returns (feature dict, averaged weights) with row 0 = zeros.
+    """
+    from collections import Counter
+
+    cnt = Counter(f for fs in X for f in fs)
+    feats = {f: i + 1 for i, f in enumerate(sorted(f for f, c in cnt.items() if c >= min_count))}
+    rows = [np.array([feats[f] for f in fs if f in feats], dtype=np.int64) for fs in X]
+    W = np.zeros((len(feats) + 1, n_classes), dtype=np.float64)
+    U = np.zeros_like(W)  # sum of c * update, for averaging
+    rng = np.random.default_rng(seed)
+    idx = np.arange(len(X))
+    c = 1
+    for ep in range(epochs):
+        rng.shuffle(idx)
+        err = 0
+        for k in idx:
+            r = rows[k]
+            g = y[k]
+            p = int(W[r].sum(axis=0).argmax())
+            if p != g:
+                err += 1
+                W[r, g] += 1.0
+                W[r, p] -= 1.0
+                U[r, g] += c
+                U[r, p] -= c
+            c += 1
+        if log:
+            log(f"  epoch {ep + 1}: train error {err / len(X):.4f}")
+    avg = W - U / c
+    avg[0] = 0.0
+    return feats, avg.astype(np.float32)
+
+
+def prune(feats: dict[str, int], W: np.ndarray, threshold: float = 1e-3) -> tuple[dict[str, int], np.ndarray]:
+    """Drop features whose weights are all ~0 (saves most of the size)."""
+    keep = np.abs(W).max(axis=1) > threshold
+    keep[0] = True
+    new_index = np.cumsum(keep) - 1
+    new_feats = {f: int(new_index[i]) for f, i in feats.items() if keep[i]}
+    return new_feats, W[keep]

@@ -1,0 +1,25 @@
+"""Sentence subjectivity model (hashed n-gram logistic regression, numpy only)."""
+
+from __future__ import annotations
+
+from quellenlage.certainty.subjectivity import MODEL_PATH, SubjectivityModel, features
+
+
+def test_features_are_deterministic() -> None:
+    s = "Das ist pure Ignoranz!"
+    assert features(s) == features(s) and len(features(s)) > 10
+
+
+def test_model_ships_and_ranks_opinion_above_report() -> None:
+    assert MODEL_PATH.exists(), "weights must ship in src/quellenlage/models/subjectivity/"
+    m = SubjectivityModel()
+    opinion = m.score("Das ist doch eine unerträgliche Heuchelei dieser arroganten Regierung!")
+    report = m.score("Der Bundestag hat am Donnerstag den Haushalt für 2024 beschlossen.")
+    assert 0.0 <= report < opinion <= 1.0
+    label, p = m.label("Der Bundestag hat am Donnerstag den Haushalt für 2024 beschlossen.")
+    assert label == "objective" and p == report
+
+
+def test_missing_model_is_not_fatal(tmp_path) -> None:
+    m = SubjectivityModel(tmp_path / "none.npz")
+    assert not m.available
