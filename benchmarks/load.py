@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         body, label = SEED.read_bytes(), "../shared/fixtures/atom-alarm.txt (seed)"
     else:
         body, label = FALLBACK.encode(), "built-in short article"
+    load_before = os.getloadavg()[0]
     port = free_port()
     proc = start_server(port, ["--workers", str(args.workers), "--timeout", "120"])
     try:
@@ -145,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         md = f"""# Web app load benchmark
 
 Measured {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')} on {platform.node() or 'host'}:
-{os.cpu_count()}-core CPU, Python {platform.python_version()}, {platform.system()} (shared with other jobs,
-so the figures are provisional). One `quellenlage serve` process (uvicorn, {args.workers} analysis
+{os.cpu_count()}-core CPU, Python {platform.python_version()}, {platform.system()}; load average
+{load_before:.1f} when it started (the machine is shared with other jobs, so the figures are provisional). One `quellenlage serve` process (uvicorn, {args.workers} analysis
 threads) on 127.0.0.1; {args.concurrency} concurrent keep-alive clients each POST the article as
 text/plain to `/api/analyze` until {args.requests} requests are done (plus one warm-up request not counted).
 An error is any answer that is not HTTP 200 with exactly the warm-up's claim map (so the figure

@@ -82,8 +82,12 @@ def test_konjunktiv_continuation_keeps_speaker(pipe: Pipeline) -> None:
                     "Das Wetter war gut.")
     s1, s2, s3 = doc.sentences
     assert s2.attribution == "indirect" and s2.source_id == s1.source_id
-    assert any(q.type == "free_indirect" for q in doc.quotes)
+    cont = next(q for q in doc.quotes if q.content[0].start == s2.start)
+    assert cont.type in ("indirect", "free_indirect") and cont.cue == [] and cont.source_id == s1.source_id
     assert s3.attribution == "none"
+    # reportative "soll" alone continues as free indirect speech
+    doc = run(pipe, "Anna Schmidt sagte, die Lage sei ernst. Der Minister soll zurücktreten.")
+    assert any(q.type == "free_indirect" for q in doc.quotes)
 
 
 def test_pronoun_resolves_to_last_person_with_role(pipe: Pipeline) -> None:

@@ -42,7 +42,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_run_stores_articles_and_records_errors(corpus: dict) -> None:
     db, stats = corpus["db"], corpus["stats"]
-    assert stats["analysed"] == 30 + 7
+    assert stats["analysed"] == 30 + 7, (stats, _q(db, "SELECT ref, status, uid FROM records ORDER BY input_index"),
+                                          _q(db, "SELECT ref, reason FROM errors"))
     assert stats["errors"] == 3
     errors = {ref: reason for ref, reason in _q(db, "SELECT ref, reason FROM errors")}
     jsonl = str(corpus["dir"] / "a.jsonl")
@@ -109,6 +110,24 @@ def test_same_id_and_content_is_not_analysed_again(tmp_path: pathlib.Path) -> No
     assert _q(db, "SELECT status, count(*) FROM records GROUP BY 1 ORDER BY 1") == [("duplicate", 1), ("ok", 3)]
 
 
+def test_warc_readers_resynchronise_after_a_broken_record(tmp_path: pathlib.Path) -> None:
+    from quellenlage.corpus.inputs import expand_inputs, iter_tasks
+
+    for gz in (True, False):
+        path = tmp_path / ("c.warc.gz" if gz else "c.warc")
+        write_warc(path, 7, corrupt=3, gz=gz)
+        tasks = list(iter_tasks(expand_inputs([str(path)]), 2_000_000))
+        urls = [t.name.rsplit("/", 1)[-1] for t in tasks if t.kind == "html"]
+        errors = [t for t in tasks if t.kind == "error"]
+        if gz:  # the broken gzip member is one error
+            assert len(errors) == 1 and "corrupt WARC record" in errors[0].payload
+        else:  # a wrong Content-Length: warcio skips the rest; the cut-off page fails later, in its worker
+            cut = [t for t in tasks if t.kind == "html" and t.name.endswith("/3")]
+            assert errors or len(cut[0].payload) < 100
+        assert {"0", "1", "2", "4", "5", "6"} <= set(urls)  # nothing after the broken record is lost
+        assert [t.index for t in tasks] == list(range(len(tasks)))
+
+
 def _result(uid: str, index: int, outlet: str, published: str, claims: list[tuple[str, str, bool]]) -> dict:
     from quellenlage.corpus.minhash import bands, text_shingles
 
@@ -118,7 +137,8 @@ def _result(uid: str, index: int, outlet: str, published: str, claims: list[tupl
         rows.append(("headline" if head else f"c{n}", None if head else "s1", 0, len(text), text, level, "[]",
                      "none", None, None, head, sh, bands(sh)))
     return {"status": "ok", "uid": uid, "index": index, "ref": f"x:{index}", "raw_hash": uid, "content_hash": uid,
-            "id": uid, "title": None, "outlet": outlet, "url": None, "published": published, "lang": "de",
+            "id": uid, "title": None, "outlet": outlet, "url": None, "published": published,
+            "published_ts": published, "lang": "de",
             "n_chars": 10, "claim_map": "{}", "sources": [], "quotes": [], "claims": rows}
 
 
@@ -155,6 +175,7 @@ def test_claim_groups_and_certainty_drift(tmp_path: pathlib.Path) -> None:
     d = store.drift(db)
     assert len(d) == 1 and d[0]["from_level"] == "possible" and d[0]["to_level"] == "certain"
     assert d[0]["from"]["outlet"] == "Nachrichtenagentur" and d[0]["to"]["outlet"] == "Boulevardblatt"
+    assert store.claim_group(db, g["group_id"]) == g and store.claim_group(db, 999) is None
     h = next(x for x in groups if "Haushalt" in x["label"])
     assert h["first"]["article_uid"] == "orig" and h["drift"] is None  # published first, unpublished last
 
@@ -209,3 +230,45 @@ def test_bad_invocations_are_one_line_errors(tmp_path: pathlib.Path, capsys: pyt
     assert "no such file" in capsys.readouterr().err
     with pytest.raises(QuellenlageError):
         store.summary(tmp_path / "none.duckdb")
+
+
+def test_a_record_that_kills_its_worker_becomes_an_error(tmp_path: pathlib.Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = write_jsonl(tmp_path / "a.jsonl", 12)
+    monkeypatch.setenv("_QUELLENLAGE_TEST_CRASH_ON", "Vorgang Nummer 5.")  # the worker os._exit()s on art-5
+    db = tmp_path / "c.duckdb"
+    stats = run_corpus([str(tmp_path / "a.jsonl")], str(db), workers=1, batch_size=4, progress=False)
+    assert stats["analysed"] == 11 and stats["errors"] == 1, (
+        stats, _q(db, "SELECT ref, status, uid FROM records ORDER BY input_index"))
+    (ref, reason), = _q(db, "SELECT ref, reason FROM errors")
+    assert ref.endswith("a.jsonl:6") and "worker process died" in reason
+    assert {r[0] for r in _q(db, "SELECT id FROM articles")} == {a["id"] for a in arts} - {"art-5"}
+
+
+def test_end_to_end_claim_travels_and_hardens(tmp_path: pathlib.Path) -> None:
+    """Real pipeline: a hedged claim in an agency report comes back as a flat headline elsewhere."""
+    arts = [
+        {"id": "tabloid", "outlet": "Boulevardblatt", "published": "2024-05-03T08:00:00+02:00",
+         "title": "Russland hat heimlich Raketen an Nordkorea geliefert",
+         "body": "Die Regierung in Seoul reagierte am Freitag zunächst nicht auf Anfragen. "
+                 "Der Bericht sorgte in Asien für große Aufregung."},
+        {"id": "agency", "outlet": "Nachrichtenagentur", "published": "2024-05-01T10:00:00Z",
+         "title": "Experten rätseln über Waffenlieferungen",
+         "body": "Russland könnte heimlich Raketen an Nordkorea geliefert haben, vermuten westliche Experten. "
+                 "Beweise dafür gibt es bisher nicht."},
+        {"id": "other", "outlet": "Regionalzeitung", "published": "2024-05-02",
+         "title": "Stadtrat beschließt neuen Haushalt",
+         "body": "Der Stadtrat hat am Donnerstag den Haushalt für das kommende Jahr beschlossen."},
+    ]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts),
+                                      encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    run_corpus([str(tmp_path / "a.jsonl")], str(db), workers=0, progress=False)
+    groups = store.claim_groups(db)
+    g = next(x for x in groups if {m["article_id"] for m in x["certainty_path"]} >= {"agency", "tabloid"})
+    assert g["first"]["article_id"] == "agency"  # by `published`, although it comes second in the input
+    assert g["outlets"][:2] == ["Nachrichtenagentur", "Boulevardblatt"]
+    hedged = g["first"]["certainty"] != "certain"
+    if hedged:  # the certainty layer marks "könnte": then the flat headline is drift
+        assert g["drift"] and g["drift"]["direction"] == "hardened" and g["drift"]["to"]["is_headline"]
+        assert any(d["group_id"] == g["group_id"] for d in store.drift(db))

@@ -47,13 +47,14 @@ def page(i: int) -> bytes:
             f"{paras}</article></body></html>").encode()
 
 
-def write_warc(path: pathlib.Path, n: int, corrupt: int | None = None) -> list[int]:
-    """`n` gzipped HTML response records (+ one request record); record `corrupt` gets garbled bytes."""
+def write_warc(path: pathlib.Path, n: int, corrupt: int | None = None, gz: bool = True) -> list[int]:
+    """`n` HTML response records (+ one request record), gzipped per record unless `gz` is False;
+    record `corrupt` gets garbled bytes (gzip) or a wrong Content-Length (uncompressed)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=True)
+    w = WARCWriter(buf, gzip=gz)
     offsets = []
     for i in range(n):
         offsets.append(buf.tell())
@@ -65,10 +66,13 @@ def write_warc(path: pathlib.Path, n: int, corrupt: int | None = None) -> list[i
             w.write_record(w.create_warc_record("https://www.testzeitung.de/artikel/0", "request",
                                                 payload=io.BytesIO(b""), http_headers=req))
     data = bytearray(buf.getvalue())
-    if corrupt is not None:
+    if corrupt is not None and gz:
         o = offsets[corrupt]
         for j in range(o + 30, o + 90):  # inside the deflate stream of that gzip member
             data[j] ^= 0x5A
+    elif corrupt is not None:
+        i = data.index(b"Content-Length: ", offsets[corrupt])
+        data[i:data.index(b"\r\n", i)] = b"Content-Length: 99"  # the block now ends mid-page
     path.write_bytes(bytes(data))
     return offsets
 

@@ -89,6 +89,6 @@ def test_kill_minus_9_then_resume_every_article_exactly_once(tmp_path: pathlib.P
     # and one more run changes nothing
     again = subprocess.run([sys.executable, "-m", "quellenlage", "corpus", "run", str(jsonl), "--db", str(db),
                             "--workers", "0", "--progress", "never"], capture_output=True, text=True, timeout=300)
-    assert again.returncode == 0 and f"0 articles analysed, {N + BAD:,} already" in again.stderr
+    assert again.returncode == 0 and f"0 articles analysed, {N + BAD:,} already done" in again.stderr
     assert {k: v for k, v in _check(db).items() if k != "statuses"} == \
         {k: v for k, v in final.items() if k != "statuses"}

@@ -52,6 +52,7 @@ def test_html_page_main_text_and_title() -> None:
         (b"   \n\n  ", "empty"),
         (bytes(range(256)) * 12, "binary"),
         ("Grüße aus Köln, die Stadt ist schön.".encode("latin-1"), "UTF-8"),
+        (b"hello", "not German"),
         (b"The city council approved a new budget on Monday. The mayor said that the debt was too high "
          b"and that taxes would have to rise for all of the residents in the region.", "not German"),
     ],

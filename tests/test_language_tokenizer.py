@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import SEED, SHARED, needs_shared
-
 from quellenlage.language.tokenizer import split_sentences, tokenize
 
 
@@ -57,7 +56,7 @@ def test_line_breaks_and_headings():
                    ("\"Ein Zitat beginnt hier.", False), ("Und geht weiter\", sagte er.", False)]
     # spans are in order and inside the text
     assert all(0 <= s < e <= len(text) for s, e, _, _ in out)
-    assert all(a[1] <= b[0] for a, b in zip(out, out[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(out, out[1:], strict=False))
 
 
 def test_token_spans_inside_sentences():

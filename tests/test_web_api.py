@@ -430,3 +430,12 @@ def test_slow_body_is_408():
             answer = sock.recv(4096).decode("latin-1")
         assert answer.startswith("HTTP/1.1 408") and "not received within" in answer
         assert time.monotonic() - t0 < 5
+
+
+def test_big_pasted_text_field_within_limit():
+    # a `text` form field over Starlette's 1 MB default part size but within --max-bytes is accepted
+    with TestClient(create_app(Settings(max_bytes=3_000_000), analyze_fn=crafted_analyze)) as c:
+        text = CRAFTED_TEXT + "\n" + ("Der Stadtrat tagt. " * 70_000)
+        assert 1_100_000 < len(text.encode()) < 2_900_000
+        r = c.post("/api/analyze", data={"text": text}, files={"unused": ("", b"")})
+        assert r.status_code == 200, r.text[:300]

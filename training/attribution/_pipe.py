@@ -71,7 +71,7 @@ class LangAttr:
         from quellenlage.pipeline import REGISTRY
 
         if real is None:
-            real = os.environ.get("QL_TUNE_LANG", "baseline") == "real"
+            real = os.environ.get("QL_TUNE_LANG", "real") == "real"
         if real:
             import quellenlage.language  # noqa: F401 - registers "language"
 

@@ -16,6 +16,7 @@ import tempfile
 
 from quellenlage.evaluation.quotes import load_scorer
 from quellenlage.model import Article, to_dict
+
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from _pipe import LangAttr  # noqa: E402
 
@@ -48,11 +49,12 @@ def main() -> int:
             p = json.loads((pd / f.name).read_text())
             print("=" * 30, f.name)
             for x in g["annotations"]:
-                sp = lambda r: " | ".join(T[s["charBegin"]:s["charEnd"]] for s in ((x.get(r) or {}).get("spans") or []))
-                print(f"G {x['type'][:8]:8s} S[{sp('speaker')}] C[{sp('cue')}] Q[{sp('quote')[:90]}]")
+                gs = {r: " | ".join(T[s["charBegin"]:s["charEnd"]] for s in ((x.get(r) or {}).get("spans") or []))
+                      for r in ("speaker", "cue", "quote")}
+                print(f"G {x['type'][:8]:8s} S[{gs['speaker']}] C[{gs['cue']}] Q[{gs['quote'][:90]}]")
             for q in p["quotes"]:
-                sp = lambda r: " | ".join(T[s["start"]:s["end"]] for s in q[r])
-                print(f"P {q['type'][:8]:8s} S[{sp('speaker')}] C[{sp('cue')}] Q[{sp('content')[:90]}]")
+                ps = {r: " | ".join(T[s["start"]:s["end"]] for s in q[r]) for r in ("speaker", "cue", "content")}
+                print(f"P {q['type'][:8]:8s} S[{ps['speaker']}] C[{ps['cue']}] Q[{ps['content'][:90]}]")
     return 0
 
 

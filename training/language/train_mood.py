@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from training.language.data import GSD_DEV, PUD, read_surface
 from training.language.train_pos import OUT, SILVER
@@ -29,14 +28,14 @@ def build(log=print) -> dict:
     prior_c: dict[str, Counter] = defaultdict(Counter)
     for path, stts in ((GSD_DEV, True), (PUD, False)):
         for s in read_surface(path, stts=stts):
-            for w, u, lem, f in zip(s.tokens, s.upos, s.lemmas, s.feats):
+            for w, u, lem, f in zip(s.tokens, s.upos, s.lemmas, s.feats, strict=False):
                 if u in ("VERB", "AUX") and lem.isalpha() and lem.islower():
                     lemmas.add(lem)
                 if "Mood" in f:
                     prior_c[w.lower()][{"Ind": "ind", "Sub": "sub", "Imp": "imp"}[f["Mood"]]] += 1
     if SILVER.exists():
         for line in SILVER.open(encoding="utf-8"):
-            for w, lem, t in json.loads(line):
+            for _w, lem, t in json.loads(line):
                 if t.startswith("V") and lem.isalpha() and lem.islower() and lem.endswith("n"):
                     lemmas.add(lem)
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))

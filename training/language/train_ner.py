@@ -7,17 +7,28 @@ Greedy decoding with a learned label-transition matrix; the POS feature is our o
 
 from __future__ import annotations
 
+import gzip
+import json
 import time
+from pathlib import Path
 
 import numpy as np
-
-from quellenlage.language.analyzer import Analyzer
-from quellenlage.language.ner import NerTagger, ner_features
-from quellenlage.language.perceptron import LinearModel, prune
 from training.language.data import read_germeval
 from training.language.train_pos import OUT
 
+from quellenlage.language.analyzer import Analyzer
+from quellenlage.language.ner import NerTagger, load_loc, ner_features
+from quellenlage.language.perceptron import LinearModel, prune
+
 TYPES = ("PER", "ORG", "LOC", "OTH")
+# trained as classes of their own (cleaner than lumping "deutschen" with O), output as O
+AUX_TYPES = tuple(t + k for t in TYPES for k in ("deriv", "part"))
+
+
+def norm_train(label: str) -> str:
+    if label == "O" or label[2:] not in TYPES + AUX_TYPES:
+        return "O"
+    return label
 
 
 def norm(label: str) -> str:
@@ -37,12 +48,31 @@ def split() -> tuple[list, list]:
 def spans(labels: list[str]) -> set[tuple[int, int, str]]:
     out = set()
     start = None
+    typ = ""
     for i, lab in enumerate(labels + ["O"]):
         if start is not None and (lab == "O" or lab.startswith("B-") or lab[2:] != typ):
             out.add((start, i, typ))
             start = None
         if lab != "O" and start is None:
             start, typ = i, lab[2:]
+    return out
+
+
+def build_lex(sents) -> dict[str, str]:
+    """word -> majority outer label over `sents` (words seen >= 2 times, or once as an entity)."""
+    from collections import Counter, defaultdict
+
+    c: dict[str, Counter] = defaultdict(Counter)
+    for sent in sents:
+        for w, lab in sent:
+            c[w][norm(lab)] += 1
+    out = {}
+    for w, cnt in c.items():
+        lab, n = cnt.most_common(1)[0]
+        total = sum(cnt.values())
+        if lab == "O" and (total < 2 or not w[:1].isupper()):
+            continue  # keep the dict small: only capitalised O-words seen twice
+        out[w] = lab + ("!" if n / total >= 0.9 else "")
     return out
 
 
@@ -53,8 +83,8 @@ def evaluate(tagger: NerTagger, analyzer: Analyzer, held) -> dict:
         words = [w for w, _ in sent]
         gold = spans([norm(lab) for _, lab in sent])
         upos, _ = analyzer.tag(words)
-        S = tagger.model.scores(ner_features(words, upos))
-        pred = spans([tagger.labels[c] for c in tagger.decode(S)])
+        S = tagger.model.scores(ner_features(words, upos, tagger.lex, tagger.clusters, tagger.loc))
+        pred = spans([norm(tagger.labels[c]) for c in tagger.decode(S)])
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
@@ -75,29 +105,49 @@ def evaluate(tagger: NerTagger, analyzer: Analyzer, held) -> dict:
             "sentences": len(held), "gold_entities": tp + fn}
 
 
-def train(epochs: int = 8, log=print) -> dict:
+def get_clusters(tr, nc: bool, log=print) -> dict[str, str]:
+    from training.language import clusters as cl
+
+    cache = Path(f"/tmp/lang/clusters_{'nc' if nc else 'free'}.json")
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    out = cl.build(cl.corpus(tr, nc=nc), log=log)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def train(epochs: int = 5, nc: bool = False, min_count: int = 1, aux: bool = True, log=print) -> dict:
     t0 = time.time()
     analyzer = Analyzer.load()
     tr, held = split()
-    labels = ["O"] + [f"{p}-{t}" for t in TYPES for p in "BI"]
+    clusters = get_clusters(tr, nc, log)
+    from training.language import gazetteer_loc
+
+    gazetteer_loc.build(log)
+    loc = load_loc(OUT)
+    types = TYPES + (AUX_TYPES if aux else ())
+    labels = ["O"] + [f"{p}-{t}" for t in types for p in "BI"]
     li = {lab: i for i, lab in enumerate(labels)}
     data = []
     from collections import Counter
 
     cnt: Counter = Counter()
-    for sent in tr:
+    # jackknifed lexicon features: each training sentence sees the lexicon of the other 5 folds
+    folds = [build_lex([s for k, s in enumerate(tr) if k % 5 != f]) for f in range(5)]
+    for si, sent in enumerate(tr):
         words = [w for w, _ in sent]
         upos, _ = analyzer.tag(words)
-        F = ner_features(words, upos)
+        F = ner_features(words, upos, folds[si % 5], clusters, loc)
         cnt.update(f for fs in F for f in fs)
-        data.append((F, [li[norm(lab)] for _, lab in sent]))
-    feats = {f: i + 1 for i, f in enumerate(sorted(f for f, c in cnt.items() if c >= 1))}
+        data.append((F, [li[norm_train(lab) if aux else norm(lab)] for _, lab in sent]))
+    feats = {f: i + 1 for i, f in enumerate(sorted(f for f, c in cnt.items() if c >= min_count))}
     nl = len(labels)
     W = np.zeros((len(feats) + 1, nl))
     U = np.zeros_like(W)
     T = np.zeros((nl + 1, nl))
     TU = np.zeros_like(T)
-    rows_all = [[np.array([feats[f] for f in fs], dtype=np.int64) for fs in F] for F, _ in data]
+    rows_all = [[np.array([feats[f] for f in fs if f in feats], dtype=np.int64) for fs in F] for F, _ in data]
     rng = np.random.default_rng(0)
     order = np.arange(len(data))
     tmp = NerTagger(LinearModel({}, np.zeros((1, nl), dtype=np.float32), labels), np.zeros((nl + 1, nl)))
@@ -135,7 +185,12 @@ def train(epochs: int = 8, log=print) -> dict:
     model = LinearModel(feats, Wa, labels)
     model.save(OUT / "ner")
     np.savez_compressed(OUT / "ner_trans.npz", T=Ta.astype(np.float16))
-    tagger = NerTagger(model, Ta)
+    lex = build_lex(tr)
+    with gzip.open(OUT / "ner_lex.json.gz", "wt", encoding="utf-8") as f:
+        json.dump(lex, f, ensure_ascii=False, separators=(",", ":"))
+    with gzip.open(OUT / "ner_clusters.json.gz", "wt", encoding="utf-8") as f:
+        json.dump(clusters, f, ensure_ascii=False, separators=(",", ":"))
+    tagger = NerTagger(model, Ta, lex, clusters, loc)
     res = evaluate(tagger, analyzer, held)
     log(f"NER: {len(feats)} features, held-out F1 {res['F1']:.4f} (P {res['P']:.4f} R {res['R']:.4f}) "
         f"{res['per_type']} in {time.time() - t0:.0f}s")
@@ -145,4 +200,5 @@ def train(epochs: int = 8, log=print) -> dict:
 if __name__ == "__main__":
     import os
 
-    train(epochs=int(os.environ.get("EPOCHS", "8")))
+    train(epochs=int(os.environ.get("EPOCHS", "5")), nc=os.environ.get("NC", "0") == "1",
+          min_count=int(os.environ.get("MINC", "1")), aux=os.environ.get("AUX", "1") == "1")

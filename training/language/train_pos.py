@@ -16,13 +16,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
+from training.language.data import GSD_DEV, PUD, read_surface
 
 from quellenlage.language.perceptron import LinearModel, pos_features, prune, train_perceptron
-from training.language.data import GSD_DEV, PUD, read_surface
 
 OUT = Path(__file__).resolve().parents[2] / "src" / "quellenlage" / "models" / "language"
 SILVER = Path("/tmp/lang/silver_germeval.jsonl")
 SILVER2 = Path("/tmp/lang/silver_gepade.jsonl")
+
+GERMEVAL_DEV_SENTS = 2200  # silver_germeval.jsonl = NER-de-dev (2,200 sentences) then NER-de-test
 
 # HanTa tag spellings -> the STTS variant used in UD GSD.
 HANTA_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD", "NNA": "NN", "NNI": "NN", "PROAV": "PAV", "PPOSS": "PPOSS"}
@@ -44,7 +46,7 @@ def stts_upos_map(gsd) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     by_word: dict[tuple[str, str], Counter] = defaultdict(Counter)
     by_tag: dict[str, Counter] = defaultdict(Counter)
     for s in gsd:
-        for w, u, x in zip(s.tokens, s.upos, s.xpos):
+        for w, u, x in zip(s.tokens, s.upos, s.xpos, strict=False):
             by_word[(x, w.lower())][u] += 1
             by_tag[x][u] += 1
     wmap = {k: c.most_common(1)[0][0] for k, c in by_word.items() if sum(c.values()) >= 2}
@@ -62,12 +64,17 @@ def main(log=print, gsd_weight: int = 2, silver_upos: bool = True, epochs: int =
     pud = read_surface(PUD, stts=False)
     wmap, tmap = stts_upos_map(gsd)
     silver = []
-    lines = [ln for p in ensure_silver() for ln in p.open(encoding="utf-8")]
+    germeval_silver, gepade_silver = ensure_silver()
+    # the NER held-out fifth of GermEval test (lines 2200 + i, i % 5 == 4) is left out of the silver
+    # data too, so that the POS feature of the NER model has not seen those sentences
+    lines = [ln for k, ln in enumerate(germeval_silver.open(encoding="utf-8"))
+             if not (k >= GERMEVAL_DEV_SENTS and (k - GERMEVAL_DEV_SENTS) % 5 == 4)]
+    lines += list(gepade_silver.open(encoding="utf-8"))
     for line in lines:
         toks = json.loads(line)
         words = [t[0] for t in toks]
         xpos = [HANTA_FIX.get(t[2], t[2]) for t in toks]
-        upos = [wmap.get((x, w.lower()), tmap.get(x, "X")) for w, x in zip(words, xpos)]
+        upos = [wmap.get((x, w.lower()), tmap.get(x, "X")) for w, x in zip(words, xpos, strict=False)]
         silver.append((words, upos, xpos, [t[1] for t in toks]))
 
     # sentences: (words, upos, xpos|None) ; GSD twice (gold, in-domain conventions)
@@ -111,7 +118,7 @@ def main(log=print, gsd_weight: int = 2, silver_upos: bool = True, epochs: int =
     pair_c: Counter = Counter()
     for _, us, xs in sents:
         if us and xs:
-            pair_c.update(zip(us, xs))
+            pair_c.update(zip(us, xs, strict=False))
     C = np.full((len(upos_classes), len(xpos_classes)), -1e4, dtype=np.float32)
     for (u, x), n in pair_c.items():
         if n >= 2:
@@ -122,11 +129,11 @@ def main(log=print, gsd_weight: int = 2, silver_upos: bool = True, epochs: int =
     # lemma lexicon: word -> {upos: lemma} (gold first, silver fills gaps)
     lex: dict[str, Counter] = defaultdict(Counter)
     for s in gsd + pud:
-        for w, u, lem in zip(s.tokens, s.upos, s.lemmas):
+        for w, u, lem in zip(s.tokens, s.upos, s.lemmas, strict=False):
             if lem and lem != "_":
                 lex[w][(u, lem)] += 3
     for words, us, _, lems in silver:
-        for w, u, lem in zip(words, us, lems):
+        for w, u, lem in zip(words, us, lems, strict=False):
             if lem and lem != "--":
                 lex[w][(u, lem)] += 1
     lemmas: dict[str, dict[str, str]] = {}

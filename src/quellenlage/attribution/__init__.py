@@ -12,8 +12,10 @@ Uses `Token.mood` / `Token.ent` when the language layer sets them, own lexicons 
 
 from __future__ import annotations
 
+from quellenlage.attribution.filter import QuoteFilter
 from quellenlage.attribution.rules import Detector, RawQuote, Toks
 from quellenlage.attribution.sources import SourceInfo, SourceTable
+from quellenlage.attribution.speaker import SpeakerRanker
 from quellenlage.model import Doc, Quote, Source, Span
 from quellenlage.pipeline import register
 
@@ -38,12 +40,17 @@ def _entity_labels(doc: Doc, t: Toks) -> None:
             t.ent[k] = ("B-" if ents[j].start == t.s[k] else "I-") + ents[j].label
 
 
-def attribute(doc: Doc) -> Doc:
+def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:
     det = Detector(doc)
     t = det.t
     _entity_labels(doc, t)
     raw = det.run()
+    lines = [det.is_line(i) for i in range(len(doc.sentences))]
+    if quote_filter is not None:
+        raw = quote_filter.keep(t, raw, lines)
     raw.sort(key=lambda q: (t.s[q.content[0][0]] if q.content else 0))
+    if ranker is not None:
+        ranker.choose(t, raw)
     table = SourceTable()
     quotes: list[Quote] = []
     src_of: list[SourceInfo | None] = []
@@ -141,10 +148,15 @@ def _sentences(doc: Doc, t: Toks, raw: list[RawQuote], quotes: list[Quote],
 
 
 class AttributionComponent:
+    def __init__(self, use_filter: bool = True) -> None:
+        # the trained candidate filter loads once per process (a small JSON of weights)
+        self.filter = QuoteFilter() if use_filter else None
+        self.ranker = SpeakerRanker() if use_filter else None
+
     def __call__(self, doc: Doc) -> Doc:
         if not doc.sentences:
             return doc
-        return attribute(doc)
+        return attribute(doc, self.filter, self.ranker)
 
 
 @register("attribution")

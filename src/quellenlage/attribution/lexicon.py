@@ -22,6 +22,11 @@ _VERBS: list[tuple[str, str, bool, bool]] = [
     ("ankündigen", "kündigt kündigen kündigte kündigten angekündigt ankündigte ankündigten", True, True),
     ("bekanntgeben", "gibt geben gab gaben bekanntgegeben bekannt gegeben", True, True),
     ("angeben", "angegeben", True, False),
+    ("angeben2", "gibt geben gab gaben angab angaben angibt", True, True),
+    ("hervorgehen", "geht gehen ging gingen hervorgeht hervorging hervorgegangen", True, False),
+    ("hervorheben", "hebt heben hob hoben hervorgehoben hervorhob", True, True),
+    ("beziffern", "beziffert beziffern bezifferte bezifferten", False, True),
+    ("bezeichnen2", "bezeichne", True, False),
     ("meinen", "meint meinen meinte meinten gemeint", True, False),
     ("behaupten", "behauptet behaupten behauptete behaupteten", True, True),
     ("schreiben", "schreibt schreiben schrieb schrieben geschrieben", True, False),
@@ -114,7 +119,8 @@ PARTICLE_OF: dict[str, str] = {
     "ausgehen": "aus", "vorwerfen": "vor", "vorschlagen": "vor", "aufrufen": "auf",
     "auffordern": "auf", "ausführen": "aus", "feststellen": "fest", "aussprechen": "aus",
     "zusichern": "zu", "zusagen": "zu", "klarstellen": "klar", "anmerken": "an",
-    "zurückweisen": "zurück", "bekanntwerden": "bekannt", "aussagen": "aus",
+    "zurückweisen": "zurück", "bekanntwerden": "bekannt", "aussagen": "aus", "angeben2": "an",
+    "hervorgehen": "hervor", "hervorheben": "hervor", "halten": "für", "ablehnen": "ab",
 }
 # Unprefixed participles/finite forms that only count with their particle written together.
 _JOINED_PREFIX = {"mitteilen": "mit", "ankündigen": "an", "hinzufügen": "hinzu", "ausführen": "aus",
@@ -122,7 +128,12 @@ _JOINED_PREFIX = {"mitteilen": "mit", "ankündigen": "an", "hinzufügen": "hinzu
                   "vorschlagen": "vor", "aufrufen": "auf", "auffordern": "auf", "einräumen": "ein",
                   "anmerken": "an", "klarstellen": "klar", "zusagen": "zu", "zusichern": "zu",
                   "hinweisen": "hin", "aussprechen": "aus", "bekanntgeben": "bekannt",
-                  "zurückweisen": "zurück", "aussagen": "aus"}
+                  "zurückweisen": "zurück", "aussagen": "aus", "angeben2": "an", "hervorgehen": "hervor",
+                  "hervorheben": "hervor", "ablehnen": "ab"}
+
+# Konjunktiv-I forms of weak reporting verbs, used in reported reports ("X behaupte, ...")
+_NO_SUBJ1 = {"meint", "spricht", "nimmt", "gibt", "geht", "wirft", "weist", "ruft", "hält", "schlägt",
+             "empfiehlt", "verspricht", "führt", "stellt", "sichert", "merkt", "lehnt", "hebt", "einigt"}
 
 #: word form -> list of (lemma, takes_clause, reported)
 VERB_FORMS: dict[str, list[tuple[str, bool, bool]]] = {}
@@ -130,6 +141,9 @@ VERB_FORMS: dict[str, list[tuple[str, bool, bool]]] = {}
 for _lemma, _forms, _clause, _rep in _VERBS:
     for _f in _forms.split():
         VERB_FORMS.setdefault(_f, []).append((_lemma, _clause, _rep))
+        if _f.endswith("t") and not _f.startswith("ge") and _f not in _NO_SUBJ1 and _f.endswith(("et", "rt", "nt", "gt", "lt", "ht")) \
+                and len(_f) > 4 and _f[:-1] + "e" != _f:
+            VERB_FORMS.setdefault(_f[:-1] + ("" if _f.endswith("et") else "e"), []).append((_lemma, _clause, _rep))
     pre = _JOINED_PREFIX.get(_lemma)
     if pre:  # verb-final joined forms: "mitteilte", "ankündigte", "hinzufügte"
         for _f in _forms.split():
@@ -148,13 +162,13 @@ BARE_OK = {"sagen", "erklären", "betonen", "unterstreichen", "berichten", "best
            "zitieren", "kommentieren", "verurteilen", "begrüßen", "loben", "bemängeln", "drohen",
            "bezweifeln", "zweifeln", "erinnern", "informieren", "verweisen", "bekennen", "beteuern",
            "verlauten", "angeben", "zugeben", "begründen", "würdigen", "nennen", "beschließen", "bitten",
-           "erwarten", "formulieren", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"}
+           "erwarten", "beziffern", "einigen", "formulieren", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"}
 
 # Verbs whose complement is a belief, not speech: not "Reported" on their own.
 ZU_INF = {"fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",
           "appellieren", "empfehlen", "vorschlagen", "bitten", "aufrufen", "verlangen", "zusagen", "mahnen",
           "beschuldigen", "zusichern", "ankündigen2", "erklären", "bekräftigen", "bestreiten"}
-WEAK_REPORTED = {"erwarten", "beschließen", "bitten", "glauben", "hoffen", "befürchten", "fürchten", "vermuten", "schätzen", "meinen",
+WEAK_REPORTED = {"hervorgehen", "erwarten", "beschließen", "bitten", "glauben", "hoffen", "befürchten", "fürchten", "vermuten", "schätzen", "meinen",
                  "erinnern", "informieren", "zweifeln", "drohen", "loben", "begrüßen"}
 
 MODALS = {"muss", "musste", "mussten", "müssen", "will", "wollen", "wollte", "wollten", "kann", "können",
@@ -245,7 +259,7 @@ NP_STOP = {"am", "im", "gegenüber", "in", "auf", "bei", "vor", "nach", "mit", "
            "zuvor", "daraufhin", "darauf", "dort", "hier", "damit", "deshalb", "als", "um", "über",
            "wegen", "seit", "bis", "laut", "zufolge", "ebenso", "einst", "wörtlich", "sinngemäß",
            "gleichzeitig", "zunächst", "anschließend", "vorher", "nochmals", "ausdrücklich",
-           "offiziell", "vorige", "erst", "was", "wer", "warum", "wann", "wo", "bald", "dann", "eigenen",
+           "offiziell", "vorige", "dies", "erst", "was", "wer", "warum", "wann", "wo", "bald", "dann", "eigenen",
            "vielmehr", "zwar", "immer", "oft", "häufig", "wieder", "stets", "lediglich", "nur", "sogar", "vorigen", "letzten", "kommenden", "demnach", "ihm", "ihr", "ihnen",
            "mir", "uns", "einem", "hat", "hatte", "habe", "wird", "wurde", "ist", "war", "sei",
            "seien", "sind", "waren", "gegen", "unter", "ohne", "durch", "für", "ab", "an"}
@@ -255,3 +269,11 @@ DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                "diese", "dieser", "dieses", "jener", "mehreren", "vieler"}
 GENITIVE_LINK = {"der", "des", "von", "vom", "aus", "für", "an", "bei", "beim"}
 CONJ_START = {"und", "aber", "doch", "denn", "auch", "zudem", "außerdem", "so", "dann", "deshalb"}
+
+# Adverbs that may stand between a reporting verb and its postponed subject ("sagte dann X").
+ADVERBS = {"auch", "jedoch", "nun", "jetzt", "außerdem", "zudem", "ebenfalls", "dabei", "dazu", "daraufhin",
+           "weiter", "es", "dann", "bereits", "schon", "noch", "erneut", "gestern", "heute", "damals",
+           "später", "zuvor", "zunächst", "inzwischen", "mittlerweile", "allerdings", "aber", "zwar",
+           "indes", "indessen", "wiederum", "hingegen", "dagegen", "ferner", "weiterhin", "abschließend",
+           "anschließend", "ebenso", "gleichzeitig", "kürzlich", "offenbar", "offensichtlich", "demnach",
+           "deshalb", "daher", "so", "also", "doch", "denn", "ja", "wohl", "vielmehr", "ausdrücklich"}

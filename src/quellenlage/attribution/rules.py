@@ -27,6 +27,10 @@ BOUNDARY = set(",;:–-—()[]")
 NAME_LINK = {"of", "the", "for", "de", "la", "du", "van", "y", "di", "da", "and", "&", "al", "el", "bin"}
 STRONG_SAY = {"sagen", "erklären", "betonen", "behaupten", "schreiben", "mitteilen", "berichten", "meinen",
               "versichern", "unterstreichen", "bekräftigen", "ergänzen", "hinzufügen", "warnen"}
+UPOS_STOP = True
+TWO_NOUN = False
+OPINION_NOUNS = {"ansicht", "meinung", "auffassung", "überzeugung", "einschätzung", "position", "standpunkt"}
+CONT_TYPE = "indirect"
 GAP = 1  # sentences a Konjunktiv-I continuation may be away from its frame
 ORPHAN_FI = True  # Konjunktiv-I sentence without a known speaker: still reported speech
 DROP_ANON_DIRECT = False
@@ -46,6 +50,7 @@ class RawQuote:
     sent: int = 0
     inherited: bool = False  # speaker carried over from an earlier quote
     display_cue: list[tuple[int, int]] = field(default_factory=list)  # shown to users, not a WikiNews cue
+    continuation: bool = False  # a sentence continuing earlier reported speech (no frame of its own)
     weak: bool = False  # only reportative "soll": a quote in the WikiNews scheme, not a sentence attribution
 
 
@@ -59,6 +64,7 @@ class Toks:
         self.e: list[int] = []
         self.sent: list[int] = []
         self.mood: list[str | None] = []
+        self.lemma: list[str | None] = []
         self.upos: list[str | None] = []
         self.ent: list[str | None] = []
         self.sent_range: list[tuple[int, int]] = []
@@ -72,6 +78,7 @@ class Toks:
                 self.e.append(t.end)
                 self.sent.append(si)
                 self.mood.append(t.mood)
+                self.lemma.append(t.lemma)
                 self.upos.append(t.upos)
                 self.ent.append(t.ent)
             self.sent_range.append((a, len(self.w)))
@@ -102,6 +109,10 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
     last_head = -1
     while j < end:
         lw, w = t.low[j], t.w[j]
+        if UPOS_STOP and t.upos[j] in ("VERB", "AUX") and last_head >= 0:
+            break
+        if last_head >= 0 and w[:1].isdigit() and t.low[last_head] not in {"nr", "artikel", "paragraph"}:
+            break  # "der Netzzeitung 40 Menschen"
         if w in QUOTE_CHARS:
             # a quoted name ("dem 'Daily Express'"): take it whole when short
             k = j + 1
@@ -123,7 +134,8 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                     continue
             break
         if lw in L.DETERMINERS or lw in L.GENITIVE_LINK:
-            if last_head >= 0 and lw in {"der", "dem"} and j + 1 < end and (
+            if last_head >= 0 and lw in {"der", "dem"} and j + 1 < end and t.low[last_head] not in L.SOURCE_NOUNS \
+                    and not t.low[last_head].endswith(("bericht", "artikel", "meldung", "ung", "angaben")) and (
                     t.low[j + 1] in L.MEDIA or (t.w[j + 1] in QUOTE_CHARS and _kind_words(t, (j, min(end, j + 6)))
                                                  == "media")):
                 break  # dative outlet after the speaker: "sagte Huber der Zeitung 'Die Welt'"
@@ -139,7 +151,8 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
         if lw in NAME_LINK and last_head >= 0 and j + 1 < end and t.w[j + 1][:1].isupper():
             j += 1
             continue
-        if lw == "und" and last_head >= 0 and j + 1 < end and t.cap(j + 1) and t.low[j + 1] not in L.VERB_FORMS:
+        if lw in {"und", "sowie"} and last_head >= 0 and j + 1 < end and t.low[j + 1] not in L.VERB_FORMS and (
+                t.cap(j + 1) or (t.low[j + 1] in L.DETERMINERS and j + 2 < end and t.cap(j + 2))):
             j += 1
             continue
         if lw in L.PRONOUNS and j == i:
@@ -147,6 +160,10 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
         if t.cap(j) and (lw not in L.NP_STOP or j == i and w[:1].isupper() and lw not in L.NP_STOP):
             if lw in L.VERB_FORMS and last_head >= 0:
                 break
+            if TWO_NOUN and last_head == j - 1 and last_head > i and t.low[last_head - 1] in L.DETERMINERS \
+                    and t.w[last_head][:1].isupper() and not _role_or_name(t, last_head) \
+                    and not (t.ent[j] or "").endswith(("PER", "ORG", "MEDIA")):
+                break  # "die Organisationen Bürger": a second noun phrase starts
             last_head = j
             j += 1
             continue
@@ -175,10 +192,18 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
     return (i, stop)
 
 
+def _role_or_name(t: Toks, k: int) -> bool:
+    from quellenlage.attribution.sources import is_role_word
+
+    w = t.w[k]
+    return is_role_word(w) or (t.ent[k] or "").endswith(("PER", "ORG", "MEDIA")) or w.isupper() \
+        or t.low[k] in L.MEDIA or "-" in w
+
+
 def np_before(t: Toks, j: int, start: int) -> tuple[int, int] | None:
     """Noun phrase ending just before token j ("der Polizei zufolge")."""
     k = j - 1
-    while k >= start and j - k <= 8 and (t.w[k] in QUOTE_CHARS or t.is_word(k) and (
+    while k >= start and j - k <= 8 and (not UPOS_STOP or t.upos[k] not in ("VERB", "AUX")) and (t.w[k] in QUOTE_CHARS or t.is_word(k) and (
             t.cap(k) and t.low[k] not in L.NP_STOP
             or t.low[k] in L.DETERMINERS or t.low[k] in L.GENITIVE_LINK
             or (t.low[k].endswith(("en", "em", "er", "es", "e")) and t.low[k] not in L.NP_STOP
@@ -203,6 +228,8 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
     if not cands or t.inq[i] or (t.w[i][:1].isupper() and i != lo and t.low[i - 1] in L.DETERMINERS):
         return None
     for lemma, clause, rep in cands:
+        if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
+            return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
         if lemma in L.BARE_OK:
             if lemma == "sprechen":  # "sprach von/über": reported only with its preposition
                 if not (i + 1 < hi and any(t.low[k] in {"von", "vom", "über"} for k in range(i + 1, min(hi, i + 6)))):
@@ -220,14 +247,33 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
             if t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
                 break
             if t.low[k] == part and (k + 1 >= hi or not t.is_word(k + 1) or t.low[k + 1] in {"dass", "und"}):
-                return lemma, clause, rep, [i, k]
+                extra = [x for x in (i + 1, k - 1) if x < k and t.low[x] in {"davon", "darauf", "dafür", "damit"}]
+                return lemma, clause, rep, sorted({i, k, *extra})
     return None
+
+
+def _coord_end(t: Toks, a: int, hi: int) -> int:
+    """End of reported content before a coordinated main verb of the frame
+    ("sagte X, sie müssten ... aufgeben und bemühte hier das Bild ...")."""
+    for k in range(a + 2, hi - 1):
+        if t.low[k] in {"und", "sowie", "aber"} and t.mood[k + 1] == "ind" \
+                and t.upos[k + 1] in ("VERB", "AUX") and not t.inq[k]:
+            return k
+    return hi
+
+
+def _cont_type(weak: bool) -> str:
+    # Konjunktiv-I continuation is indirect speech without a frame; reportative "soll" alone is the
+    # free indirect type of the WikiNews scheme
+    return "free_indirect" if weak or CONT_TYPE == "free_indirect" else "indirect"
 
 
 def _with_aux(t: Toks, i: int, lo: int, cue: list[int]) -> list[int]:
     """Add the finite auxiliary of a participle cue ("hat ... gefordert") in the same clause."""
     w = t.low[i]
-    if not ("ge" in w[:9] and (w.endswith("t") or w.endswith("en"))):
+    participle = ("ge" in w[:9] and (w.endswith("t") or w.endswith("en"))) or (
+        t.upos[i] == "VERB" and t.mood[i] is None and w.endswith(("t", "en")))
+    if not participle:
         return cue
     for k in range(i - 1, max(lo - 1, i - 15), -1):
         if t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
@@ -339,6 +385,10 @@ class Detector:
         np = np_after(t, a, v)
         if np and (np[1] == v or (np[1] == v - 1 and t.w[v - 1] == ",")):
             return np
+        if np and t.low[np[1]] in {"in", "im", "aus", "bei", "beim", "von", "vom", "am", "an", "auf"} and all(
+                t.cap(k) or t.low[k] in L.DETERMINERS or (t.w[k][:1].islower() and t.low[k].endswith(("en", "er", "e")))
+                for k in range(np[1] + 1, v)) and v - np[1] <= 5 and t.cap(v - 1):
+            return (np[0], v)  # "Die US-Botschaft im Irak empfahl ...", "Ein Sprecher in Berlin sagte ..."
         return None
 
     def after_verb_ok(self, lo: int, v: int) -> bool:
@@ -366,7 +416,8 @@ class Detector:
         # clause start: sentence start or after the last ":"/";" before the verb
         cs = lo
         for k in range(v - 1, lo - 1, -1):
-            if t.w[k] in {":", ";"} or (t.w[k] in QUOTE_CHARS and t.inq[k]):
+            if t.w[k] in {":", ";"} and not (0 < k < t.n - 1 and t.w[k - 1].isdigit() and t.w[k + 1].isdigit()) \
+                    or (t.w[k] in QUOTE_CHARS and t.inq[k]):
                 cs = k + 1
                 break
         sp = self.subject_before(cs, v)
@@ -375,9 +426,7 @@ class Detector:
         if not self.after_verb_ok(cs, v):
             return None
         k = max(cue) + 1 if max(cue) == v else v + 1
-        while k < hi and (t.low[k] in L.AUX or t.low[k] in {"sich", "auch", "jedoch", "nun", "jetzt",
-                                                                  "außerdem", "zudem", "ebenfalls", "dabei",
-                                                                  "dazu", "daraufhin", "weiter", "es"}):
+        while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
             k += 1
         return np_after(t, k, hi)
 
@@ -440,10 +489,9 @@ class Detector:
                 cont = subj1 or (not self._paragraph_break(si) and si == last_sent + 1 and
                                  t.low[lo] in L.ANAPHORIC_START and any(t.low[k] in L.SUBJ2 for k in range(lo, hi)))
                 if cont and last.speaker is not None or (cont and last.impersonal):
-                    q = RawQuote("free_indirect", [(lo, hi)], [], last.speaker, None, last.channel,
-                                 last.impersonal, si, inherited=True, weak=weak)
-                    if last.type == "free_indirect" and last.inherited and last_sent == si - 1 and not weak \
-                            and not last.weak:
+                    q = RawQuote(_cont_type(weak), [(lo, hi)], [], last.speaker, None, last.channel,
+                                 last.impersonal, si, inherited=True, weak=weak, continuation=True)
+                    if last.continuation and last_sent == si - 1 and not weak and not last.weak:
                         last.content.append((lo, hi))
                     else:
                         self.quotes.append(q)
@@ -452,8 +500,9 @@ class Detector:
                     continue
             if subj1 and ORPHAN_FI:
                 prevq = self._last_speaker_quote(lo, si - ORPHAN_WINDOW)
-                q = RawQuote("free_indirect", [(lo, hi)], [], prevq.speaker if prevq else None, None,
-                             prevq.channel if prevq else None, sent=si, inherited=prevq is not None, weak=weak)
+                q = RawQuote(_cont_type(weak), [(lo, hi)], [], prevq.speaker if prevq else None, None,
+                             prevq.channel if prevq else None, sent=si, inherited=prevq is not None, weak=weak,
+                             continuation=True)
                 self.quotes.append(q)
         self.direct(pairs)
         self.direct([p for p in all_pairs if p not in set(pairs)], short=True)
@@ -510,8 +559,20 @@ class Detector:
             elif lw in {"demnach", "wonach"}:
                 q = self._demnach_quote(si, lo, hi, k)
             elif lw in {"befürchtung", "befürchtungen", "vermutung", "vermutungen", "gerüchte",
-                        "spekulationen"}:
+                        "spekulationen", "gerücht"}:
                 q = self._noun_quote(si, lo, hi, k)
+            elif lw in OPINION_NOUNS and k > lo and t.low[k - 1] in {"der", "die"} and k + 1 < hi \
+                    and t.w[k + 1] in {",", ":"}:
+                q = self._opinion_quote(si, lo, hi, k)
+            elif lw in {"besorgt", "überzeugt", "zuversichtlich", "optimistisch", "enttäuscht", "sicher",
+                        "erleichtert", "skeptisch", "zufrieden"} and k + 1 < hi and t.w[k + 1] == "," \
+                    and k + 2 < hi and t.low[k + 2] in WH:
+                q = self._opinion_quote(si, lo, hi, k)
+            elif lw == "nach" and k > lo + 1 and t.low[k - 1] in L.SOURCE_NOUNS:
+                # postposed: "Seiner Meinung nach", "Nach Ansicht ..." handled above
+                np = np_before(t, k, lo)
+                if np:
+                    q = self._prep_quote(si, lo, hi, np[0], np, [k], frame_end=k + 1)
             else:
                 v = verb_at(t, k, lo, hi)
                 if v:
@@ -641,6 +702,30 @@ class Detector:
         return RawQuote("indirect", parts, [(k, k + 1)], sp, sent=si, inherited=t.low[k] == "demnach",
                         impersonal=sp is None)
 
+    def _opinion_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
+        """"X ist der Ansicht, dass ...", "X vertritt die Auffassung, ...", "X zeigte sich besorgt, dass ..."""
+        t = self.t
+        comma = k + 1
+        # the cue: the finite verb before the noun/adjective in the same clause, plus the noun
+        v = None
+        for j in range(k - 1, max(lo - 1, k - 8), -1):
+            if t.w[j] in {",", ";", ":"}:
+                break
+            if t.upos[j] in ("VERB", "AUX") or t.low[j] in {"ist", "sind", "war", "waren", "vertritt", "vertreten",
+                                                            "vertrat", "zeigte", "zeigten", "zeigt", "zeigen",
+                                                            "sei", "seien", "äußerte"}:
+                v = j
+        if v is None:
+            return None
+        part = _trim(t, comma + 1, hi)
+        if part is None:
+            return None
+        sp = self.subject_before(lo, v) or (np_after(t, v + 1, k) if self.after_verb_ok(lo, v) else None)
+        if sp is None:
+            return None
+        cue = [(v, v + 1)] + ([(k - 1, k + 1)] if t.low[k] in OPINION_NOUNS else [(k, k + 1)])
+        return RawQuote("indirect", [part], cue, sp, sent=si)
+
     def _noun_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
         t = self.t
         for j in range(k + 1, min(hi, k + 8)):
@@ -703,11 +788,11 @@ class Detector:
             zu_inf = lemma in L.ZU_INF and any(t.low[j] == "zu" or (t.low[j].find("zu") in (2, 3, 4, 5)
                                                    and t.low[j].endswith("en")) for j in range(max(nxt, c_end2 - 3), c_end2))
             plain = lemma in STRONG_SAY and nxt < hi and (t.low[nxt] in L.PRONOUNS or t.low[nxt] in L.DETERMINERS) \
-                and t.low[nxt] not in {"der", "die", "das", "dessen", "deren"}
+                and (t.low[nxt] not in {"der", "die", "das", "dessen", "deren"} or cend == max(cue) + 1)
             is_clause = nxt < hi and (t.low[nxt] in WH or _has_subj1(t, nxt, c_end2) or zu_inf or plain or (
                 t.w[cend] == ":" and lemma in {"sagen", "erklären", "betonen", "schreiben"}))
             if is_clause:
-                content = _trim(t, nxt, hi)
+                content = _trim(t, nxt, _coord_end(t, nxt, hi))
                 if content is None:
                     return None
                 if passive:
@@ -722,6 +807,17 @@ class Detector:
                     return None
                 addr, chan = self.addressee_channel(lo, hi, v + 1)
                 return RawQuote("indirect", [content], cues, sp, addr, chan, impersonal=sp is None, sent=si)
+        # (d) "Dies/Das teilte X mit.": the reported content is the sentence before
+        if t.low[lo] in {"dies", "das", "dieses", "diese"} and v == lo + 1 and si > 0 and not self.is_line(si - 1):
+            k = v + 1
+            while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
+                k += 1
+            sp = np_after(t, k, hi)
+            plo, phi = t.sent_range[si - 1]
+            prev = _trim(t, plo, phi)
+            if sp is not None and prev is not None and not any(t.inq[k] for k in range(plo, phi)) \
+                    and not any(plo <= a < phi for q in self.quotes for a, _ in q.content):
+                return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], cues, sp, sent=si)
         # (c) speech act without clause: "X kritisierte das Urteil."
         if rep and lemma not in L.WEAK_REPORTED and not passive:
             sp = self.speaker_for_verb(lo, hi, v, cue)
@@ -757,7 +853,7 @@ class Detector:
                               and o.sent == t.sent[a] and any(x <= a and b < y for x, y in o.content)), None)
                 if outer is None or not any(t.is_word(k) for k in range(a + 1, b)):
                     continue
-                self.quotes.append(RawQuote("direct", [(a, b + 1)], list(outer.cue), outer.speaker, None,
+                self.quotes.append(RawQuote("direct", [(a, b + 1)], list(outer.cue or outer.display_cue), outer.speaker, None,
                                             outer.channel, sent=t.sent[a], inherited=True))
                 continue
             si = t.sent[a]

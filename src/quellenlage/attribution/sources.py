@@ -136,7 +136,7 @@ def _kind(low: list[str], ents: list[str | None], words: list[str] | None = None
     caps = [w for w in (words or []) if w[:1].isupper()]
     text = " ".join(words or low)
     if low and (low[-1] in L.ANONYMOUS or low[-1].endswith(("kreise", "kreisen"))):
-        return "anonymous"  # "Regierungskreise", "informierten Kreisen", "Experten" 
+        return "anonymous"  # "Regierungskreise", "informierten Kreisen", "Experten"
     if any((e or "").endswith("MEDIA") for e in ents) or any(w in L.MEDIA for w in low) or (
             _gaz_media is not None and _gaz_media(text)):
         return "media"

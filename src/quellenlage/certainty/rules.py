@@ -246,6 +246,8 @@ def analyze_sentence(text: str, toks: list[Token], start: int, *, heading: bool 
                 continue  # "Das erwarten wir" as a sub-heading announces, it does not hedge
             if pat.pattern.startswith(r"\b(ist|bleibt") and "ob" not in lows and not _has_wh(lows):
                 continue  # "ist offen" (= frank/open) needs an embedded whether/wh-question
+            if re.search(r"\b(als|wie)\s+$", text[max(0, m.start() - 5):m.start()], re.I) and kind != "ob_clause":
+                continue  # "besser als befürchtet", "wie erwartet": a comparison with a past fear, not a hedge
             s, e = m.start() + start, m.end() + start
             if any(c.span.start <= s and e <= c.span.end for c in cues):
                 continue
@@ -292,6 +294,8 @@ def _konj2_hypothetical(toks: list[Token], lows: list[str], i: int, text: str, h
     counterfactual pluperfect ('hätte … gewonnen')."""
     if _CONDITIONAL.search(text) or has_report:
         return False
+    if any(t.mood == "subj1" for t in toks):
+        return False  # Konjunktiv I elsewhere (language layer): reported speech, Konj. II stands in for it
     if i > 3 or (i > 0 and lows[i - 1] in {",", "die", "der", "das", "den", "dem", "denen", "dass", "als"}):
         return False  # only the finite verb of a verb-second main clause
     if "gern" in lows or "gerne" in lows or "lieber" in lows:

@@ -9,6 +9,7 @@ produce the same store, and a killed run resumes where its last commit ended.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import sys
 import time
@@ -30,6 +31,10 @@ def _init_worker() -> None:
     warm_up()
 
 
+class WorkerDied(Exception):
+    """A worker process died while analysing a batch (crash, out of memory, killed)."""
+
+
 class _LocalEngine:
     """Worker processes of this machine (spawned: each builds the pipeline once); 0 = in this process."""
 
@@ -37,18 +42,27 @@ class _LocalEngine:
         self.workers = workers
         self.pool = None
         if workers > 0:
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
+            self.pool = self._make_pool()
 
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                            initializer=_init_worker)
+    def _make_pool(self) -> Any:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, not fork: workers start clean (no copy of DuckDB's or the caller's threads and locks)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_worker)
 
     def submit(self, tasks: list[Task], max_bytes: int) -> Any:
+        from concurrent.futures.process import BrokenProcessPool
+
         from quellenlage.corpus.worker import analyze_batch
 
         if self.pool is None:
             return _Done(analyze_batch(tasks, max_bytes))
-        return self.pool.submit(analyze_batch, tasks, max_bytes)
+        try:
+            return self.pool.submit(analyze_batch, tasks, max_bytes)
+        except BrokenProcessPool:  # died since the last look: this batch goes through `isolate` too
+            return _Done(None, failed=True)
 
     @staticmethod
     def result(fut: Any) -> dict:
@@ -57,8 +71,14 @@ class _LocalEngine:
         try:
             return fut.result()
         except BrokenProcessPool:
-            raise QuellenlageError("a worker process died (out of memory, or killed); the batches committed "
-                                   "so far are kept: run the same command again to resume") from None
+            raise WorkerDied from None  # noqa: B904 - the pool's reason is always the same
+
+    def recover(self) -> None:
+        """A worker died (crash, out of memory): all pending futures are lost; start a fresh pool."""
+        # (a batch submitted before an earlier recovery may report the death of the old pool)
+        if self.pool is not None and getattr(self.pool, "_broken", True):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._make_pool()
 
     def close(self, cancel: bool = False) -> None:
         if self.pool is not None:
@@ -66,10 +86,13 @@ class _LocalEngine:
 
 
 class _Done:
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: Any, failed: bool = False) -> None:
         self.value = value
+        self.failed = failed
 
     def result(self) -> Any:
+        if self.failed:
+            raise WorkerDied
         return self.value
 
 
@@ -105,7 +128,15 @@ class _DaskEngine:
 
     @staticmethod
     def result(fut: Any) -> dict:
-        return fut.result()
+        from distributed import KilledWorker
+
+        try:
+            return fut.result()
+        except KilledWorker:
+            raise WorkerDied from None
+
+    def recover(self) -> None:
+        pass  # the scheduler replaces lost workers itself
 
     def close(self, cancel: bool = False) -> None:
         self.client.close()
@@ -178,7 +209,7 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                              f"quellenlage {__version__}: {' -> '.join(DEFAULT_COMPONENTS)}")
     writer = store.Writer(con, run_id)
     stats: dict[str, Any] = {"run_id": run_id, "analysed": 0, "skipped": 0, "duplicates": 0, "errors": 0,
-                             "records": 0, "seconds": 0.0, "peak_rss_worker": 0, "worker_peaks": {},
+                             "records": 0, "seconds": 0.0, "peak_rss_worker": 0, "worker_peaks": {}, "worker_cpu": {},
                              "groups": 0, "engine": engine, "workers": workers, "db": str(db)}
     bar = _Progress(total_bytes(files), sys.stderr.isatty() if progress is None else progress)
     t0 = time.perf_counter()
@@ -188,18 +219,38 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
     try:
         ex = _DaskEngine(workers, scheduler) if engine == "dask" else _LocalEngine(workers)
         window: collections.deque = collections.deque()
-        max_inflight = 2 * max(1, getattr(ex, "workers", workers) or 1)
+        stats["workers"] = ex.workers
+        max_inflight = 2 * max(1, ex.workers)
         inflight_raw: set[str] = set()
         inflight_uid: set[str] = set()
         commits = 0
 
+        def isolate(work: list[Task]) -> dict:
+            """Re-run a batch whose worker died, one record at a time: the record that kills a
+            worker again is recorded as an error, and the run goes on (a re-run would hit it again)."""
+            ex.recover()
+            out: list[dict] = []
+            for t in work:
+                try:
+                    out.extend(ex.result(ex.submit([t], max_bytes))["results"])
+                except WorkerDied:
+                    ex.recover()
+                    out.append({"index": t.index, "ref": t.ref, "raw_hash": t.raw_hash, "status": "error",
+                                "reason": "a worker process died while analysing this record "
+                                          "(crash or out of memory)"})
+            return {"results": out, "pid": None, "peak_rss": 0}
+
         def drain_one() -> None:
             nonlocal commits
-            fut, local_results, dups, pos, raws, uids = window.popleft()
-            res = ex.result(fut) if fut is not None else {"results": [], "pid": None, "peak_rss": 0}
+            fut, work, local_results, dups, pos, raws, uids = window.popleft()
+            try:
+                res = ex.result(fut) if fut is not None else {"results": [], "pid": None, "peak_rss": 0}
+            except WorkerDied:
+                res = isolate(work)
             if res.get("pid") is not None:
-                peaks = stats["worker_peaks"]
+                peaks, cpu = stats["worker_peaks"], stats["worker_cpu"]
                 peaks[res["pid"]] = max(peaks.get(res["pid"], 0), res["peak_rss"])
+                cpu[res["pid"]] = max(cpu.get(res["pid"], 0.0), res.get("cpu", 0.0))
             # error records read by the main process go in with the batch, in input order
             results = sorted(res["results"] + local_results, key=lambda r: r["index"])
             counts = writer.write_batch(results, dups)
@@ -235,13 +286,13 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                          "reason": str(t.payload)} for t in batch if t.kind == "error"]
                 work = [t for t in batch if t.kind != "error"]
                 fut = ex.submit(work, max_bytes) if work else None
-                window.append((fut, errs, pending_dups, max(t.pos for t in batch),
+                window.append((fut, work, errs, pending_dups, max(t.pos for t in batch),
                                [t.raw_hash for t in batch], [t.uid for t in batch if t.uid]))
                 pending_dups = []
                 while len(window) >= max_inflight:
                     drain_one()
             if pending_dups:
-                window.append((None, [], pending_dups, max(t.pos for t in lookup), [], []))
+                window.append((None, [], [], pending_dups, max(t.pos for t in lookup), [], []))
         while window:
             drain_one()
         if group and (stats["analysed"] or stats["duplicates"]
@@ -256,17 +307,18 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
         stats["main_cpu_seconds"] = time.process_time() - cpu0
         stats["peak_rss_worker"] = max(stats["worker_peaks"].values(), default=0)
         if ex is not None:
-            ex.close(cancel=status != "done")
-        try:
+            with contextlib.suppress(Exception):  # never hide the error that ended the run
+                ex.close(cancel=status != "done")
+        with contextlib.suppress(Exception):
             store.finish_run(con, run_id, status, stats)
-        finally:
+        with contextlib.suppress(Exception):
             con.close()
     return stats
 
 
 def summary_line(stats: dict[str, Any]) -> str:
     rate = stats["analysed"] / stats["seconds"] if stats["seconds"] else 0.0
-    return (f"corpus: {stats['analysed']:,} articles analysed, {stats['skipped']:,} already in the store, "
+    workers = f"{stats['workers']} {stats['engine']} worker(s)" if stats["workers"] else "in-process"
+    return (f"corpus: {stats['analysed']:,} articles analysed, {stats['skipped']:,} already done, "
             f"{stats['duplicates']:,} duplicates, {stats['errors']:,} errors, {stats['groups']:,} claim groups "
-            f"in {stats['seconds']:.1f} s ({rate:.1f} articles/s, {stats['workers']} {stats['engine']} "
-            f"worker(s)) -> {stats['db']}")
+            f"in {stats['seconds']:.1f} s ({rate:.1f} articles/s, {workers}) -> {stats['db']}")

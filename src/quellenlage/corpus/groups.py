@@ -61,7 +61,8 @@ def rebuild_groups(con: Any) -> int:
     needed = sorted({k for (ks,) in buckets for k in ks})
     shingle_sets: dict[int, frozenset[int]] = {}
     if needed:
-        for k, sh in con.execute("SELECT k, shingles FROM _ck WHERE list_contains(?, k)", [needed]).fetchall():
+        for k, sh in con.execute("SELECT k, shingles FROM _ck WHERE k IN (SELECT unnest(?::BIGINT[]))",
+                                 [needed]).fetchall():
             shingle_sets[k] = frozenset(sh)
     checked: set[tuple[int, int]] = set()
 
@@ -124,7 +125,7 @@ _MEMBERS_SQL = """
 def _members(con: Any, group_ids: list[int] | None) -> dict[int, list[dict[str, Any]]]:
     where, params = "", []
     if group_ids is not None:
-        where, params = "WHERE list_contains(?, g.group_id)", [group_ids]
+        where, params = "WHERE g.group_id IN (SELECT unnest(?::INTEGER[]))", [group_ids]
     cur = con.execute(_MEMBERS_SQL.format(where=where), params)
     names = [d[0] for d in cur.description]
     out: dict[int, list[dict[str, Any]]] = {}

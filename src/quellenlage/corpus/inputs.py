@@ -203,40 +203,127 @@ def _find_next(fh: io.BufferedReader, start: int, magic: bytes, at_line_start: b
         pos += len(chunk)
 
 
-def _iter_warc(f: pathlib.Path, max_bytes: int) -> Iterator[Task]:
-    from warcio.archiveiterator import ArchiveIterator
+def _error_text(exc: BaseException) -> str:
+    msg = str(exc).split("\n")[0].split(", first line")[0]  # not the binary garbage itself
+    msg = re.sub(r"[^\x20-\x7e]+", "?", msg)[:100]
+    return f"corrupt WARC record ({type(exc).__name__}{': ' + msg if msg else ''})"
 
-    gz = f.name.lower().endswith(".gz")
+
+def _gz_member(fh: Any, pos: int, limit: int) -> tuple[bytes, bool, int, bool]:
+    """Decompress the gzip member at `pos`: (data up to `limit`, truncated?, compressed length, clean end?).
+
+    Raises zlib.error / EOFError when the member is corrupt or cut off. 'Clean end' means the
+    member is followed by another gzip member or the end of the file; a corrupt deflate stream
+    that happens to stop early is followed by garbage instead.
+    """
+    fh.seek(pos)
+    d = zlib.decompressobj(31)  # gzip wrapper: CRC32 and length are checked at the end
+    out = bytearray()
+    truncated = False
+    fed = 0
+    while not d.eof:
+        chunk = fh.read(1 << 16)
+        if not chunk:
+            raise EOFError("gzip member cut off")
+        fed += len(chunk)
+        data = chunk
+        while data and not d.eof:
+            part = d.decompress(data, 1 << 20)  # bounded output per step: no decompression bomb
+            if len(out) + len(part) > limit:
+                truncated = True
+                part = part[: max(0, limit - len(out))]
+            out += part
+            data = d.unconsumed_tail
+    length = fed - len(d.unused_data)
+    fh.seek(pos + length)
+    nxt = fh.read(3)
+    return bytes(out), truncated, length, nxt in (b"", _GZ_MAGIC)
+
+
+def _iter_warc(f: pathlib.Path, max_bytes: int) -> Iterator[Task]:
     try:
         fh = open(f, "rb")
     except OSError as exc:
         yield Task(0, str(f), raw_digest(str(f).encode()), "error", f"cannot read ({exc.strerror})")
         return
     with fh:
-        start = 0
         size = f.stat().st_size
-        while start is not None and start < size:
-            fh.seek(start)
-            it = None
-            try:
-                it = ArchiveIterator(fh, no_record_parse=False, arc2warc=True, check_digests=False)
-                for record in it:
-                    # `it.offset` is the absolute start of this record (get_record_offset() would
-                    # consume the content stream before we read it)
-                    off = it.offset
-                    task = _warc_task(f, off, record, max_bytes)
-                    if task is not None:
-                        task.pos = off
-                        yield task
+        if f.name.lower().endswith(".gz"):
+            if fh.read(3) != _GZ_MAGIC:
+                yield Task(0, f"{f}@0", raw_digest(f"{f}\x00{size}".encode()), "error",
+                           "not a gzip file (rename it to .warc if it is uncompressed)")
                 return
-            except Exception as exc:  # noqa: BLE001 - any decode failure = one corrupt record
-                bad = it.offset if it is not None else start
-                msg = re.sub(r"[^\x20-\x7e]+", "?", str(exc).split("\n")[0])[:100] if str(exc) else ""
-                ref = f"{f}@{bad}"
-                yield Task(0, ref, raw_digest(f"{ref}\x00{size}".encode()), "error",
-                           f"corrupt WARC record ({type(exc).__name__}{': ' + msg if msg else ''})", pos=bad)
-                # resync on the next record header after the broken one
-                start = _find_next(fh, bad + 1, _GZ_MAGIC if gz else _WARC_MAGIC, at_line_start=not gz)
+            yield from _iter_warc_gz(f, fh, size, max_bytes)
+        else:
+            yield from _iter_warc_stream(f, fh, size, max_bytes)
+
+
+def _iter_warc_gz(f: pathlib.Path, fh: Any, size: int, max_bytes: int) -> Iterator[Task]:
+    """WARC.GZ the standard way, one gzip member per record: each member is decompressed and
+    checked on its own, so a corrupt record costs exactly that record."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    limit = max_bytes + (1 << 16)  # the page plus room for the WARC and HTTP headers
+    pos: int | None = 0
+    while pos is not None and pos < size:
+        try:
+            data, truncated, length, clean = _gz_member(fh, pos, limit)
+            if not clean:
+                raise zlib.error("gzip member followed by garbage")
+        except (zlib.error, EOFError, OSError) as exc:
+            ref = f"{f}@{pos}"
+            yield Task(0, ref, raw_digest(f"{ref}\x00{size}".encode()), "error", _error_text(exc), pos=pos)
+            pos = _find_next(fh, pos + 1, _GZ_MAGIC, at_line_start=False)
+            continue
+        if pos == 0 and length == size and size > limit:
+            # one gzip stream for the whole file (not per record): read it as a stream instead
+            fh.seek(0)
+            yield from _iter_warc_stream(f, fh, size, max_bytes)
+            return
+        try:
+            it = ArchiveIterator(io.BytesIO(data), arc2warc=True, check_digests=False)
+            for n, record in enumerate(it):
+                task = _warc_task(f, pos, record, max_bytes)
+                if task is not None:
+                    task.pos = pos
+                    if n:  # several records in one member (non-standard): number them
+                        task.ref += f"#{n}"
+                    yield task
+                if truncated:
+                    break  # the rest of this member is the oversized record's own body
+        except Exception as exc:  # noqa: BLE001 - a member that is not a WARC record
+            ref = f"{f}@{pos}"
+            yield Task(0, ref, raw_digest(f"{ref}\x00{size}".encode()), "error", _error_text(exc), pos=pos)
+        pos += length
+
+
+def _iter_warc_stream(f: pathlib.Path, fh: Any, size: int, max_bytes: int) -> Iterator[Task]:
+    """Uncompressed WARC (or one gzip stream): warcio record by record, re-synchronising on the
+    next ``WARC/1.`` header (gzip magic) after a record it cannot read."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    gz = f.name.lower().endswith(".gz")
+    start: int | None = 0
+    while start is not None and start < size:
+        fh.seek(start)
+        it = None
+        try:
+            it = ArchiveIterator(fh, no_record_parse=False, arc2warc=True, check_digests=False)
+            for record in it:
+                # `it.offset` is the absolute start of this record (get_record_offset() would
+                # consume the content stream before we read it)
+                off = it.offset
+                task = _warc_task(f, off, record, max_bytes)
+                if task is not None:
+                    task.pos = off
+                    yield task
+            return
+        except Exception as exc:  # noqa: BLE001 - any decode failure = one corrupt record
+            bad = it.offset if it is not None else start
+            ref = f"{f}@{bad}"
+            yield Task(0, ref, raw_digest(f"{ref}\x00{size}".encode()), "error", _error_text(exc), pos=bad)
+            # resync on the next record header after the broken one
+            start = _find_next(fh, bad + 1, _GZ_MAGIC if gz else _WARC_MAGIC, at_line_start=not gz)
 
 
 def _warc_task(f: pathlib.Path, off: int, record: Any, max_bytes: int) -> Task | None:

@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS errors (
 CREATE TABLE IF NOT EXISTS claim_group_members (group_id INTEGER, uid VARCHAR, claim_id VARCHAR);
 """
 
-ARTICLE_COLS = ("uid", "id", "content_hash", "title", "outlet", "url", "published", "lang", "n_chars",
+ARTICLE_COLS = ("uid", "id", "content_hash", "title", "outlet", "url", "published", "published_ts", "lang", "n_chars",
                 "input_index", "ref", "run_id")
 CLAIM_COLS = ("uid", "claim_id", "sentence_id", "start", "end", "text", "certainty", "cues", "mode",
               "source_id", "channel_id", "is_headline", "shingles", "bands")
@@ -107,14 +107,14 @@ class Writer:
     def known_records(self, raw_hashes: list[str]) -> set[str]:
         if not raw_hashes:
             return set()
-        rows = self.con.execute("SELECT raw_hash FROM records WHERE list_contains(?, raw_hash)",
+        rows = self.con.execute("SELECT raw_hash FROM records WHERE raw_hash IN (SELECT unnest(?::VARCHAR[]))",
                                 [raw_hashes]).fetchall()
         return {r[0] for r in rows}
 
     def known_articles(self, uids: list[str]) -> set[str]:
         if not uids:
             return set()
-        rows = self.con.execute("SELECT uid FROM articles WHERE list_contains(?, uid)", [uids]).fetchall()
+        rows = self.con.execute("SELECT uid FROM articles WHERE uid IN (SELECT unnest(?::VARCHAR[]))", [uids]).fetchall()
         return {r[0] for r in rows}
 
     def write_batch(self, results: list[dict[str, Any]], duplicates: list[tuple[str, str, int, str]]) -> dict:
@@ -170,13 +170,14 @@ class Writer:
                 con.unregister("_t")
             if arts:
                 rows = [(r["uid"], r["id"], r["content_hash"], r["title"], r["outlet"], r["url"], r["published"],
-                         r["lang"], r["n_chars"], r["index"], r["ref"], self.run_id) for r in arts]
+                         r.get("published_ts"), r["lang"], r["n_chars"], r["index"], r["ref"], self.run_id)
+                        for r in arts]
                 t_art = table(ARTICLE_COLS, rows, {c: pa.string() for c in ("id", "title", "outlet", "url",
-                                                                            "published", "lang")}
+                                                                            "published", "published_ts", "lang")}
                               | {"input_index": pa.int64(), "run_id": pa.int32(), "n_chars": pa.int32()})
                 con.register("_t", t_art)
                 con.execute("INSERT INTO articles SELECT uid, id, content_hash, title, outlet, url, published, "
-                            "TRY_CAST(published AS TIMESTAMP), lang, n_chars, input_index, ref, run_id FROM _t")
+                            "TRY_CAST(published_ts AS TIMESTAMP), lang, n_chars, input_index, ref, run_id FROM _t")
                 con.unregister("_t")
                 t_map = table(("uid", "claim_map"), [(r["uid"], r["claim_map"]) for r in arts])
                 con.register("_t", t_map)
@@ -286,6 +287,15 @@ def claim_groups(db: Any, limit: int = 20, min_articles: int = 2) -> list[dict[s
 
     with open_ro(db) as con:
         return group_details(con, limit=limit, min_articles=min_articles)
+
+
+def claim_group(db: Any, group_id: int) -> dict[str, Any] | None:
+    """One claim group with all its members (None if there is no such group)."""
+    from quellenlage.corpus.groups import _group_view, _members
+
+    with open_ro(db) as con:
+        members = _members(con, [int(group_id)]).get(int(group_id))
+    return _group_view(int(group_id), members) if members else None
 
 
 def drift(db: Any, limit: int = 50) -> list[dict[str, Any]]:

@@ -9,8 +9,12 @@ for the store. Any `InputError` (or a component failure) becomes an error row, n
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import re
 import resource
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +23,8 @@ from quellenlage.corpus.minhash import bands_many, shingles, text_shingles
 from quellenlage.errors import InputError, QuellenlageError
 from quellenlage.model import Article
 
+# Function words say nothing about what is claimed (used when the language layer gives UPOS).
+_FUNCTION_POS = frozenset({"AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "INTJ"})
 # How many tokens a claim needs before it is fingerprinted for grouping.
 MIN_SHINGLES = 3
 
@@ -44,14 +50,44 @@ def _article(task: Task, max_bytes: int) -> Article:
     raise InputError(str(task.payload))
 
 
+_DMY = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2}))?")
+
+
+def published_utc(value: str | None) -> str | None:
+    """`published` as a naive UTC ISO timestamp for ordering (ISO 8601, RFC 2822, 1.3.2024); None if unknown."""
+    if not value:
+        return None
+    v = value.strip()
+    dt = None
+    try:
+        dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            dt = parsedate_to_datetime(v)
+        except (TypeError, ValueError, IndexError):
+            m = _DMY.fullmatch(v)
+            if m:
+                d, mo, y, hh, mm = m.groups()
+                try:
+                    dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+                except ValueError:
+                    dt = None
+    if dt is None:
+        return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt.isoformat()
+
+
 def _words_in(doc: Any, by_id: dict[str, Any], sid: str | None, start: int, end: int,
               headline: bool = False) -> list[str]:
     """Lemmas (else surface forms) of the tokens inside [start, end) of the body, or of the headline."""
     if headline:
         toks = doc.headline.tokens if doc.headline is not None else []
-        return [t.lemma or t.text for t in toks]
+        return [t.lemma or t.text for t in toks if t.upos not in _FUNCTION_POS]
     sents = [by_id[sid]] if sid in by_id else [s for s in doc.sentences if s.start < end and s.end > start]
-    return [t.lemma or t.text for s in sents for t in s.tokens if t.start >= start and t.end <= end]
+    return [t.lemma or t.text for s in sents for t in s.tokens
+            if t.start >= start and t.end <= end and t.upos not in _FUNCTION_POS]
 
 
 def _claim_rows(doc: Any, cmap: dict) -> list[tuple]:
@@ -84,7 +120,7 @@ def _claim_rows(doc: Any, cmap: dict) -> list[tuple]:
                       "none", None, None, True))
     by_id = {s.id: s for s in doc.sentences}
     shs = []
-    for cid, sid, start, end, text, *_rest, is_head in items:
+    for _cid, sid, start, end, text, *_rest, is_head in items:
         words = _words_in(doc, by_id, sid, start, end, headline=is_head)
         shs.append(shingles(words) if words else text_shingles(text))
     bnds = bands_many([sh if len(sh) >= MIN_SHINGLES else [] for sh in shs])
@@ -124,16 +160,23 @@ def analyze_task(task: Task, max_bytes: int) -> dict[str, Any]:
               for q in cmap.get("quotes") or []]
     return {**base, "status": "ok", "uid": uid, "content_hash": chash,
             "id": a.get("id"), "title": a.get("title"), "outlet": a.get("outlet"), "url": a.get("url"),
-            "published": a.get("published"), "lang": a.get("lang"), "n_chars": len(article.body),
+            "published": a.get("published"), "published_ts": published_utc(a.get("published")),
+            "lang": a.get("lang"), "n_chars": len(article.body),
             "claim_map": json.dumps(cmap, ensure_ascii=False),
             "sources": sources, "quotes": quotes, "claims": _claim_rows(doc, cmap)}
 
 
 def analyze_batch(tasks: list[Task], max_bytes: int) -> dict[str, Any]:
     """One batch; also reports this worker's pid and peak memory (for the run statistics)."""
+    crash = os.environ.get("_QUELLENLAGE_TEST_CRASH_ON")  # tests only: simulate a worker dying hard
+    if crash and multiprocessing.parent_process() is not None and any(crash.encode() in json.dumps(t.payload, default=repr).encode() for t in tasks
+                     if t.kind == "article"):
+        os._exit(70)
     results = [analyze_task(t, max_bytes) for t in tasks]
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    return {"pid": os.getpid(), "peak_rss": peak_kib * 1024, "results": results}
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    # ru_maxrss is KiB on Linux; cpu = this process's CPU seconds so far (benchmarks under contention)
+    return {"pid": os.getpid(), "peak_rss": ru.ru_maxrss * 1024, "cpu": ru.ru_utime + ru.ru_stime,
+            "results": results}
 
 
 def warm_up() -> int:

@@ -33,7 +33,9 @@ class HeadlineComponent:
         if h is None:
             return doc
         text = h.text
-        toks = h.tokens or tokens_of(text)
+        if not h.tokens:  # a language layer without headline tokens: tokenise here (offsets into title)
+            h.tokens = tokens_of(text)
+        toks = h.tokens
         h.form = headline_form(text)
         # The headline's own hedges ("soll feststehen", "So könnte …"); a question is 'open'.
         h.certainty = analyze_sentence(text, toks, 0, heading=False)

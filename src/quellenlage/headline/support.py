@@ -33,6 +33,11 @@ _TOPIC_LABEL = re.compile(r"\b(news|ticker|liveblog|live-?ticker|überblick|entw
 _SUPERLATIVE_NOMINAL = re.compile(r"^\s*die\s+\w+sten\b", re.I)
 _SUFFIXES = ("ungen", "ung", "innen", "ern", "en", "er", "es", "em", "e", "n", "s")
 _NAMED_KINDS = {"person", "organization", "government", "media"}
+# Headlines that report an utterance ("Streeck lobt … und warnt vor …"): the claim is that the
+# source said so, which the body supports by reporting the statement, whatever hedges it contains.
+_SPEECH_ACT = re.compile(r"\b(lobt|loben|warnt|warnen|fordert|fordern|kritisiert|kritisieren|sagt|sagen|betont|"
+                         r"attackiert|attackieren|räumt|räumen|verteidigt|droht|drohen|wirft|nennt|erklärt|"
+                         r"kündigt|bestätigt|dementiert|bestreitet|mahnt|appelliert|beklagt|begrüßt)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -130,20 +135,27 @@ def judge_support(doc: Doc, h: Headline, cb: ClickbaitResult) -> SupportVerdict:
             return src is None or src.kind in _NAMED_KINDS
         return False
 
-    strong_ids = [c.id for c in chosen if strong(c)]
+    # Reasons name claim and sentence ids ("c2/s7") so renderers can point at the sentence.
+    label = {c.id: f"{c.id}/{c.sentence_id}" for c in chosen}
+    strong_ids = [label[c.id] for c in chosen if strong(c)]
     hedges = sorted({cue.text for c in chosen for cue in c.certainty.cues})
     top = chosen[0]
     # Contradiction needs a strong match whose polarity differs from the headline's, and no
     # carrying claim of the same polarity (negation detection is shallow, so be strict).
     if best >= 0.75 and len(chosen) >= 2 and not h.certainty.negated and all(c.certainty.negated for c in chosen) \
             and not any(strong(c) and not c.certainty.negated for c in chosen):
-        return SupportVerdict("contradicted", f"the body claim {top.id} negates what the headline asserts",
+        return SupportVerdict("contradicted", f"the body claim {label[top.id]} negates what the headline asserts",
                               evidence)
     # The writer's own distance ("mutmaßlich", reportative "soll") on a carrying claim outweighs
     # other plain mentions: the body then does not vouch for the claim itself.
     distanced = [c.id for c in chosen if c.certainty.level == "alleged"]
+    if h.form == "statement" and _SPEECH_ACT.search(text) and not distanced:
+        reported = [label[c.id] for c in chosen if c.certainty.level == "certain"]
+        if reported:
+            return SupportVerdict("supported", "the headline reports a statement, which the body reports as "
+                                  "made: " + ", ".join(reported), evidence)
     if (strong(top) or len(strong_ids) * 2 > len(chosen)) and not distanced:
         return SupportVerdict("supported", "body states it as certain: " + ", ".join(strong_ids), evidence)
     why = f"hedged by {', '.join(hedges)}" if hedges else "only second-hand/anonymous"
     return SupportVerdict("hedged", f"the body carries the claim only hedged ({why}) in "
-                          + ", ".join(evidence), evidence)
+                          + ", ".join(label[e] for e in evidence), evidence)

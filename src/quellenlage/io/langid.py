@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_GERMAN_LETTERS = re.compile(r"[äöüßÄÖÜ]")
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "de": frozenset("der die das und ist nicht ein eine sich mit auf für den dem des im zu von auch "
                     "es sie er wir ich wird werden hat haben wurde sind war als bei nach aus noch "
-                    "wie aber über dass oder einen einer vor um zum zur nur durch mehr so sei".split()),
+                    "wie aber über dass oder einen einer vor um zum zur nur durch mehr so sei am an in "
+                    "ins vom beim seit gegen ohne unter bis".split()),
     "en": frozenset("the and is not a an of to in that it for on with as was were be by this are from "
                     "at have has had which or but his her they their we you he she will would".split()),
     "fr": frozenset("le la les et est pas un une des du de en que qui dans pour sur avec au il elle "
@@ -46,5 +48,6 @@ def is_german(text: str) -> bool:
     # Very short texts (a headline and one line) rarely hit enough function words:
     # refuse them only when another language clearly wins.
     if lang is None:
-        return len(_WORDS.findall(text)) < 12
+        # No function word of any language: only accept it when it at least looks German.
+        return bool(_GERMAN_LETTERS.search(text))
     return lang == "de" or share < 0.5

@@ -6,17 +6,18 @@ import gzip
 import json
 from pathlib import Path
 
-
 import numpy as np
 
 from quellenlage.language.mood import MoodLexicon
-from quellenlage.language.perceptron import LinearModel, pos_features
+from quellenlage.language.perceptron import POS_TEMPLATES, LinearModel, WindowEncoder, _pos_context
 from quellenlage.model import Entity, Token
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "language"
 
 # Fallback STTS -> UPOS when the two heads disagree on the coarse class (keeps UPOS/STTS consistent).
 _CLAUSE_END = frozenset({"$,", "$.", "$("})
+_NP_LEFT = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "PWAT", "PRELAT",
+                      "$("})
 _OPENERS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
 _ADJ_ENDINGS = ("sten", "stem", "ster", "stes", "ste", "en", "em", "er", "es", "e")
 
@@ -31,6 +32,7 @@ class Analyzer:
         self.upos_names = [c[2:] for c in pos.classes[: self.n_upos]]
         self.xpos_names = [c[2:] for c in pos.classes[self.n_upos:]]
         self.compat: np.ndarray | None = None
+        self.pos_encoder = WindowEncoder(pos.feats, POS_TEMPLATES)
         self.lemmas = lemmas
         self.mood = mood
         self.ner = ner
@@ -54,7 +56,7 @@ class Analyzer:
 
     # -- POS ---------------------------------------------------------------------------------
     def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
-        S = self.pos.scores(pos_features(words))
+        S = self.pos.scores_rows(self.pos_encoder.encode(words, _pos_context(words)))
         nu = self.n_upos
         if self.compat is not None:
             # joint decoding over compatible (UPOS, STTS) pairs keeps the two tag sets consistent
@@ -76,37 +78,70 @@ class Analyzer:
         verb gets its last verb retagged finite when the form is a finite form in the lexicon.
         """
         n = len(words)
-        start = 0
         forms = self.mood.forms
         finite_only = self.mood.finite_only
         for i, x in enumerate(xpos):
             if x[0] == "V" and (x.endswith("PP") or x.endswith("INF")) and finite_only(words[i], x):
                 xpos[i] = x[:2] + "FIN"
-        for i in range(n + 1):
-            if i < n and xpos[i] not in _CLAUSE_END:
+        def finite_form(k: int) -> bool:
+            rd = forms.get(words[k].lower())
+            return bool(rd) and ("ind" in rd or "subj1" in rd or "subj2" in rd)
+
+        # verb-final clauses: from an opener to the first clause break after a verb (commas inside
+        # a list of nouns do not end the clause: "daß Kirchen, Arbeitgeber und Staat ... austauschen")
+        for i in range(n):
+            x0 = xpos[i]
+            if not (x0 in _OPENERS or (x0 in ("APPR", "APPRART") and i + 1 < n
+                                       and xpos[i + 1] in ("PRELS", "PRELAT", "PWS", "PWAT"))):
                 continue
-            seg = range(start, i)
-            start = i + 1
-            if len(seg) < 2:
-                continue
-            first = seg[0]
-            opener = xpos[first] in _OPENERS or (
-                xpos[first] in ("APPR", "APPRART") and xpos[first + 1] in ("PRELS", "PRELAT", "PWS", "PWAT"))
-            if not opener:
-                continue
-            if any(xpos[k].endswith("FIN") for k in seg):
+            if x0 == "PWAV" and (i == 0 or xpos[i - 1] not in _CLAUSE_END):
+                continue  # "wie" / "wo" inside a clause is mostly adverbial or comparative
+            seen_verb = False
+            end = n
+            for k in range(i + 1, n):
+                xk = xpos[k]
+                if xk[0] == "V":
+                    seen_verb = True
+                if xk == "$." or (xk in ("$,", "$(") and seen_verb) or (xk in _OPENERS and k > i + 1 and seen_verb):
+                    end = k
+                    break
+            seg = range(i + 1, end)
+            fins = [k for k in seg if xpos[k].endswith("FIN")]
+            if len(fins) >= 2:
+                # verb-final clause with two "finite" verbs: an earlier one that is also a participle
+                # and is not coordinated ("dass Russland verzweifelt ... sucht") is the participle
+                last = fins[-1]
+                for k in fins[:-1]:
+                    if (words[k].lower() in self.mood.participles and xpos[k] == "VVFIN"
+                            and not any(xpos[m] == "KON" for m in range(k + 1, last))):
+                        xpos[k] = "VVPP"
+            if fins:
                 continue
             for k in reversed(seg):
                 x = xpos[k]
                 if x[0] == "V" and (x.endswith("INF") or x.endswith("PP")):
-                    w = words[k].lower()
-                    rd = forms.get(w)
-                    if rd and ("ind" in rd or "subj1" in rd or "subj2" in rd) and not (
-                            k > 0 and words[k - 1] == "zu"):
+                    if finite_form(k) and not (k > 0 and words[k - 1] == "zu"):
                         xpos[k] = x[:2] + "FIN"
                     break
-                if x[0] == "V" or x in ("PTKZU",):
+                if x[0] == "V" or x == "PTKZU":
                     break
+        # a sentence without any finite verb ("Eisenbahner und Fluglotsen streiken"): the first verb
+        # (or verb-like adjective) with a finite form becomes finite
+        if n > 1 and not any(x.endswith("FIN") for x in xpos):
+            for cands in (("VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"), ("ADJA", "ADJD")):
+                for k in range(n):
+                    if cands[0] == "ADJA" and (k == 0 or xpos[k - 1] in _NP_LEFT):
+                        continue  # "Verstärkte Zusammenarbeit ..." is a noun phrase, not a clause
+                    if xpos[k] in cands and finite_form(k) and not (k > 0 and words[k - 1] == "zu"):
+                        if xpos[k][0] == "V":
+                            xpos[k] = xpos[k][:2] + "FIN"
+                        else:
+                            xpos[k] = "VVFIN"
+                            upos[k] = "VERB"
+                        break
+                else:
+                    continue
+                break
 
     # -- lemma -------------------------------------------------------------------------------
     def lemma(self, w: str, upos: str) -> str:
@@ -163,7 +198,7 @@ class Analyzer:
                 t.mood = mood(words, i, xpos[i]) if xpos[i][0] == "V" else None
             if self.ner is not None:
                 labels = self.ner.predict(words, upos)
-                for t, lab in zip(toks, labels):
+                for t, lab in zip(toks, labels, strict=False):
                     t.ent = None if lab == "O" else lab
                 entities.extend(_spans(toks, labels, text))
         return entities

@@ -74,6 +74,8 @@ class MoodLexicon:
             fitting = [m for m in moods if readings[m] >> person & 1]
             if len(fitting) == 1:
                 return fitting[0]
+            if "ind" in fitting:
+                return "ind"  # identical forms ("ich habe", "wir haben"): read as indicative
             if fitting:
                 moods = fitting
         else:

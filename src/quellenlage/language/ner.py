@@ -8,12 +8,15 @@ missed ("dpa" in "(dpa)") are added.
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 from pathlib import Path
 
 import numpy as np
 
 from quellenlage.language.gazetteer import MEDIA_FIRST, MEDIA_TOKENS, is_government, media_name
-from quellenlage.language.perceptron import LinearModel, shape
+from quellenlage.language.perceptron import LinearModel, WindowEncoder, shape, window_features
 
 _GOV_WORD_CACHE: dict[str, bool] = {}
 
@@ -27,53 +30,93 @@ def _gov(w: str) -> bool:
     return r
 
 
-def ner_features(words: list[str], upos: list[str]) -> list[list[str]]:
-    n = len(words)
-    low = [w.lower() for w in words]
-    shp = [shape(w) for w in words]
-    pl = ["<s>", "<s>"] + low + ["</s>", "</s>"]
-    pw = ["<s>", "<s>"] + words + ["</s>", "</s>"]
-    ph = ["<s>", "<s>"] + shp + ["</s>", "</s>"]
-    pu = ["<s>", "<s>"] + upos + ["</s>", "</s>"]
-    out = []
-    for i in range(n):
-        w = words[i]
-        lw = low[i]
-        j = i + 2
+class NerFeaturizer:
+    """Feature templates of the NER model; `lex` maps a word to its majority GermEval label
+    (e.g. "B-LOC!"), `clusters` a word to its distributional cluster ids "c128|c512"."""
+
+    def __init__(self, lex: dict[str, str] | None = None, clusters: dict[str, str] | None = None,
+                 loc: frozenset[str] | None = None) -> None:
+        self.lex = lex or {}
+        self.cl = clusters or {}
+        self.loc = loc or frozenset()
+        self.templates = (self.self_t, self.left1, self.right1, self.left2, self.right2)
+
+    def _c(self, w: str) -> str:
+        return self.cl.get(w) or self.cl.get(w.lower()) or "?|?"
+
+    def self_t(self, w: str) -> list[str]:
+        lw = w.lower()
+        shp = shape(w)
         last = w.rsplit("-", 1)[-1].lower() if "-" in w else lw
-        f = [
-            "b",
-            "w=" + w,
-            "l=" + lw,
-            "h=" + shp[i] + ("^" if i == 0 else ""),
-            "s3=" + lw[-3:],
-            "s4=" + lw[-4:],
-            "p3=" + lw[:3],
-            "p4=" + lw[:4],
-            "hd=" + last,
-            "u=" + upos[i],
-            "u-1=" + pu[j - 1],
-            "u+1=" + pu[j + 1],
-            "uu=" + pu[j - 1] + "|" + upos[i] + "|" + pu[j + 1],
-            "w-1=" + pw[j - 1],
-            "w+1=" + pw[j + 1],
-            "l-2=" + pl[j - 2],
-            "l+2=" + pl[j + 2],
-            "h-1=" + ph[j - 1],
-            "h+1=" + ph[j + 1],
-            "wh+1=" + lw + "|" + ph[j + 1],
-            "hw-1=" + ph[j - 1] + "|" + lw,
-        ]
-        # fixed-length feature lists (one gather per sentence): gazetteer flags always present
-        f.append("gm=1" if w in MEDIA_TOKENS else "gm=0")
-        f.append("gg=1" if _gov(w) else "gg=0")
-        out.append(f)
-    return out
+        lx = self.lex.get(w) or "?"
+        c = self._c(w)
+        c1 = c.split("|", 1)[0]
+        return ["b", "w=" + w, "l=" + lw, "s3=" + lw[-3:], "s4=" + lw[-4:], "p3=" + lw[:3], "p4=" + lw[:4],
+                "hd=" + last, "lx=" + lx, "lxh=" + lx + "|" + shp, "c=" + c, "c1=" + c1, "c1h=" + c1 + "|" + shp,
+                "gm=1" if w in MEDIA_TOKENS else "gm=0", "gg=1" if _gov(w) else "gg=0",
+                "gl=1" if w in self.loc else "gl=0"]
+
+    def left1(self, w: str) -> list[str]:
+        if w == "<s>":
+            return ["w-1=<s>", "h-1=<s>", "lx-1=<s>", "c1-1=<s>"]
+        return ["w-1=" + w, "h-1=" + shape(w), "lx-1=" + (self.lex.get(w) or "?"),
+                "c1-1=" + self._c(w).split("|", 1)[0]]
+
+    def right1(self, w: str) -> list[str]:
+        if w == "</s>":
+            return ["w+1=</s>", "h+1=</s>", "lx+1=</s>", "c1+1=</s>"]
+        return ["w+1=" + w, "h+1=" + shape(w), "lx+1=" + (self.lex.get(w) or "?"),
+                "c1+1=" + self._c(w).split("|", 1)[0]]
+
+    @staticmethod
+    def left2(w: str) -> list[str]:
+        return ["l-2=" + (w if w == "<s>" else w.lower())]
+
+    @staticmethod
+    def right2(w: str) -> list[str]:
+        return ["l+2=" + (w if w == "</s>" else w.lower())]
+
+    @staticmethod
+    def context(words: list[str], upos: list[str]) -> list[list[str]]:
+        n = len(words)
+        pu = ["<s>", "<s>"] + list(upos) + ["</s>", "</s>"]
+        ph = ["<s>", "<s>"] + [shape(w) for w in words] + ["</s>", "</s>"]
+        out = []
+        for i in range(n):
+            j = i + 2
+            lw = words[i].lower()
+            out.append(["h=" + ph[j] + ("^" if i == 0 else ""), "u=" + pu[j], "u-1=" + pu[j - 1],
+                        "u+1=" + pu[j + 1], "uu=" + pu[j - 1] + "|" + pu[j] + "|" + pu[j + 1],
+                        "wh+1=" + lw + "|" + ph[j + 1], "hw-1=" + ph[j - 1] + "|" + lw])
+        return out
+
+    def features(self, words: list[str], upos: list[str]) -> list[list[str]]:
+        return window_features(words, self.templates, self.context(words, upos))
+
+
+def ner_features(words: list[str], upos: list[str], lex: dict[str, str] | None = None,
+                 clusters: dict[str, str] | None = None, loc: frozenset[str] | None = None) -> list[list[str]]:
+    """Feature strings per token (training / reference path; runtime uses the cached encoder)."""
+    return NerFeaturizer(lex, clusters, loc).features(words, upos)
+
+
+def load_loc(model_dir: Path) -> frozenset[str]:
+    p = model_dir / "loc_gazetteer.txt.gz"
+    if not p.exists():
+        return frozenset()
+    with gzip.open(p, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split("\n"))
 
 
 class NerTagger:
-    def __init__(self, model: LinearModel, trans: np.ndarray) -> None:
+    def __init__(self, model: LinearModel, trans: np.ndarray, lex: dict[str, str] | None = None,
+                 clusters: dict[str, str] | None = None, loc: frozenset[str] | None = None) -> None:
         self.model = model
+        self.lex = lex or {}
+        self.clusters = clusters or {}
+        self.loc = loc or frozenset()
+        self.featurizer = NerFeaturizer(self.lex, self.clusters, self.loc)
+        self.encoder = WindowEncoder(model.feats, self.featurizer.templates)
         self.labels = model.classes
         self.trans = trans  # [n_labels + 1 (start), n_labels]
         n = len(self.labels)
@@ -90,7 +133,15 @@ class NerTagger:
     def load(cls, model_dir: Path) -> NerTagger:
         m = LinearModel.load(model_dir / "ner")
         trans = np.load(model_dir / "ner_trans.npz")["T"].astype(np.float32)
-        return cls(m, trans)
+        lex = {}
+        if (model_dir / "ner_lex.json.gz").exists():
+            with gzip.open(model_dir / "ner_lex.json.gz", "rt", encoding="utf-8") as f:
+                lex = json.load(f)
+        clusters = {}
+        if (model_dir / "ner_clusters.json.gz").exists():
+            with gzip.open(model_dir / "ner_clusters.json.gz", "rt", encoding="utf-8") as f:
+                clusters = json.load(f)
+        return cls(m, trans, lex, clusters, load_loc(model_dir))
 
     def decode(self, S: np.ndarray) -> list[int]:
         out = []
@@ -105,13 +156,27 @@ class NerTagger:
     def predict(self, words: list[str], upos: list[str]) -> list[str]:
         if not words:
             return []
-        S = self.model.scores(ner_features(words, upos))
+        S = self.model.scores_rows(self.encoder.encode(words, self.featurizer.context(words, upos)))
         labels = [self.labels[c] for c in self.decode(S)]
-        return overlay_media(words, labels)
+        # *deriv / *part classes ("deutschen", "EU-weit") are trained but are not entities
+        labels = [lab if lab[2:] in _OUT_TYPES else "O" for lab in labels]
+        # an I- left behind after a removed B- starts the entity
+        for i, lab in enumerate(labels):
+            if lab.startswith("I-") and (i == 0 or labels[i - 1][2:] != lab[2:]):
+                labels[i] = "B-" + lab[2:]
+        return overlay_media(words, labels, upos)
 
 
-def overlay_media(words: list[str], labels: list[str]) -> list[str]:
-    """Relabel entity spans that are known outlets as MEDIA; add unambiguous outlet names missed."""
+_OUT_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
+_ORG_HEAD = re.compile(
+    r"^(Agency|Institute|Institut|University|Universität|College|School|Company|Corporation|Corp|Inc|Ltd|"
+    r"GmbH|AG|SE|KG|Partei|Party|Verband|Verein|Stiftung|Foundation|Bank|Group|Gruppe|Council|Committee|"
+    r"Organisation|Organization|Association|Fund|Fonds|Department|Ministry|Service|Office)$")
+
+
+def overlay_media(words: list[str], labels: list[str], upos: list[str] | None = None) -> list[str]:
+    """Relabel entity spans that are known outlets as MEDIA and organisation-headed spans as ORG;
+    add unambiguous outlet names the model missed."""
     labels = ["B-MISC" if lab == "B-OTH" else "I-MISC" if lab == "I-OTH" else lab for lab in labels]
     n = len(words)
     i = 0
@@ -120,10 +185,24 @@ def overlay_media(words: list[str], labels: list[str]) -> list[str]:
             j = i + 1
             while j < n and labels[j].startswith("I-"):
                 j += 1
-            if labels[i][2:] != "PER" and media_name(" ".join(words[i:j])):
-                labels[i] = "B-MEDIA"
+            span = " ".join(words[i:j])
+            new = None
+            if labels[i][2:] != "PER" and media_name(span):
+                new = "MEDIA"
+            elif labels[i][2:] == "MISC" and is_government(span):
+                new = "ORG"  # "US-Geheimdienst", "Bundesinnenministerium": state bodies are organisations
+            elif labels[i][2:] != "ORG" and _ORG_HEAD.match(words[j - 1]):
+                new = "ORG"  # "Intelligence Agency", "Yale University"
+            if (new or labels[i][2:]) == "ORG" and upos is not None and _ORG_HEAD.match(words[j - 1]):
+                # pull in capitalised name words the model left outside ("Defense Intelligence Agency")
+                while (i > 1 and labels[i - 1] == "O" and words[i - 1][:1].isupper()
+                       and upos[i - 1] in ("PROPN", "NOUN", "X", "ADJ") and words[i - 1].isascii()):
+                    i -= 1
+                    new = "ORG"
+            if new:
+                labels[i] = "B-" + new
                 for k in range(i + 1, j):
-                    labels[k] = "I-MEDIA"
+                    labels[k] = "I-" + new
             i = j
         else:
             # unambiguous outlet token not inside an entity: "(dpa)", "laut Reuters"

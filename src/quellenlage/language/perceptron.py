@@ -44,19 +44,43 @@ def shape(w: str) -> str:
 _CLAUSE_SEP = frozenset({",", ";", ":", "(", ")", "–", "-", '"', "„", "“"})
 
 
-def pos_features(words: list[str]) -> list[list[str]]:
-    """Feature strings per token for the POS tagger (context window of +-2 words)."""
+def _pos_self(w: str) -> list[str]:
+    lw = w.lower()
+    return ["b", "w=" + w, "l=" + lw, "s1=" + lw[-1:], "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:],
+            "s5=" + lw[-5:], "p3=" + lw[:3]]
+
+
+def _pos_left1(w: str) -> list[str]:
+    if w == "<s>":
+        return ["l-1=<s>", "s-1=<s>", "h-1=<s>"]
+    lw = w.lower()
+    return ["l-1=" + lw, "s-1=" + lw[-3:], "h-1=" + shape(w)]
+
+
+def _pos_right1(w: str) -> list[str]:
+    if w == "</s>":
+        return ["l+1=</s>", "s+1=</s>", "h+1=</s>"]
+    lw = w.lower()
+    return ["l+1=" + lw, "s+1=" + lw[-3:], "h+1=" + shape(w)]
+
+
+def _pos_left2(w: str) -> list[str]:
+    return ["l-2=" + (w if w == "<s>" else w.lower())]
+
+
+def _pos_right2(w: str) -> list[str]:
+    return ["l+2=" + (w if w == "</s>" else w.lower())]
+
+
+def _pos_context(words: list[str]) -> list[list[str]]:
+    """Features that combine several positions (computed per token, not cacheable)."""
     n = len(words)
     low = [w.lower() for w in words]
-    shp = [shape(w) for w in words]
     pad_l = ["<s>", "<s>"] + low + ["</s>", "</s>"]
-    pad_s = ["<s>", "<s>"] + [w[-3:] for w in low] + ["</s>", "</s>"]
-    pad_h = ["<s>", "<s>"] + shp + ["</s>", "</s>"]
     out = []
     cf = "<s>"  # first word of the current clause (after , ; : or sentence start)
     newclause = True
     for i in range(n):
-        w = words[i]
         lw = low[i]
         j = i + 2
         if newclause:
@@ -69,28 +93,67 @@ def pos_features(words: list[str]) -> list[list[str]]:
             "cf=" + cf,
             "cfs=" + cf + "|" + s2,
             "nxs=" + pad_l[j + 1] + "|" + s2,
-            "b",
-            "w=" + w,
-            "l=" + lw,
-            "s1=" + lw[-1:],
-            "s2=" + lw[-2:],
-            "s3=" + lw[-3:],
-            "s4=" + lw[-4:],
-            "s5=" + lw[-5:],
-            "p3=" + lw[:3],
-            "h=" + shp[i] + ("^" if i == 0 else ""),
-            "l-1=" + pad_l[j - 1],
-            "l+1=" + pad_l[j + 1],
-            "l-2=" + pad_l[j - 2],
-            "l+2=" + pad_l[j + 2],
-            "s-1=" + pad_s[j - 1],
-            "s+1=" + pad_s[j + 1],
-            "h-1=" + pad_h[j - 1],
-            "h+1=" + pad_h[j + 1],
+            "h=" + shape(words[i]) + ("^" if i == 0 else ""),
             "l-1l=" + pad_l[j - 1] + "|" + lw,
             "ll+1=" + lw + "|" + pad_l[j + 1],
         ])
     return out
+
+
+POS_TEMPLATES = (_pos_self, _pos_left1, _pos_right1, _pos_left2, _pos_right2)
+
+
+def window_features(words: list[str], templates: tuple, context: list[list[str]]) -> list[list[str]]:
+    """Feature strings per token: templates over (self, -1, +1, -2, +2) + per-token context features."""
+    self_t, l1, r1, l2, r2 = templates
+    pad = ["<s>", "<s>"] + list(words) + ["</s>", "</s>"]
+    out = []
+    for i, w in enumerate(words):
+        j = i + 2
+        out.append(self_t(w) + l1(pad[j - 1]) + r1(pad[j + 1]) + l2(pad[j - 2]) + r2(pad[j + 2]) + context[i])
+    return out
+
+
+def pos_features(words: list[str]) -> list[list[str]]:
+    """Feature strings per token for the POS tagger (context window of +-2 words)."""
+    return window_features(words, POS_TEMPLATES, _pos_context(words))
+
+
+class WindowEncoder:
+    """Feature rows for a window model, with the per-word parts cached by word form.
+
+    Produces exactly the rows of `window_features` (same strings, same dict) but builds and
+    looks up the word-only features once per word type, which is most of the per-token cost.
+    """
+
+    def __init__(self, feats: dict[str, int], templates: tuple, max_cache: int = 300_000) -> None:
+        self.get = feats.get
+        self.templates = templates
+        # word -> (rows as self, as -1, as +1, as -2, as +2): one dict lookup per word
+        self.cache: dict[str, tuple[tuple[int, ...], ...]] = {}
+        self.max_cache = max_cache
+
+    def _make(self, w: str) -> tuple[tuple[int, ...], ...]:
+        get = self.get
+        e = tuple(tuple([get(f, 0) for f in t(w)]) for t in self.templates)
+        if len(self.cache) < self.max_cache:
+            self.cache[w] = e
+        return e
+
+    def encode(self, words: list[str], context: list[list[str]]) -> np.ndarray:
+        n = len(words)
+        cget = self.cache.get
+        make = self._make
+        ent = []
+        for w in ("<s>", "<s>", *words, "</s>", "</s>"):
+            e = cget(w)
+            ent.append(e if e is not None else make(w))
+        out = [ent[j][0] + ent[j - 1][1] + ent[j + 1][2] + ent[j - 2][3] + ent[j + 2][4] for j in range(2, n + 2)]
+        get = self.get
+        flat = [get(f, 0) for fs in context for f in fs]
+        a = np.array(out, dtype=np.int32)
+        b = np.array(flat, dtype=np.int32).reshape(n, -1)
+        return np.concatenate((a, b), axis=1)
 
 
 class LinearModel:
@@ -109,6 +172,9 @@ class LinearModel:
         if not feats:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         return self.W[self.rows(feats)].sum(axis=1)
+
+    def scores_rows(self, rows: np.ndarray) -> np.ndarray:
+        return self.W[rows].sum(axis=1)
 
     def save(self, path: Path) -> None:
         """Weights as float16 .npz + features/classes as gzipped JSON (order = row index)."""

@@ -228,7 +228,8 @@ def create_app(settings: Settings | None = None, analyze_fn: AnalyzeFn | None = 
         fmt = format
         if ctype == "multipart/form-data":
             try:
-                form = await request.form(max_files=1, max_fields=8)
+                # a pasted `text` field may be as big as the body limit (Starlette's default is 1 MB)
+                form = await request.form(max_files=1, max_fields=8, max_part_size=settings.max_bytes)
             except Exception as exc:  # malformed multipart
                 raise ApiError(400, f"malformed multipart body: {exc}") from None
             upload, text = form.get("file"), form.get("text")

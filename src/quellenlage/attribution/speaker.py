@@ -1,0 +1,154 @@
+"""Speaker choice as a trained ranking over candidate noun phrases (averaged perceptron).
+
+For each detected quote the candidates are: the speaker the rules found, the speakers of the
+quotes before it, every noun phrase of its sentence and the three sentences before, and
+"no speaker". Symbolic features (distance, side of the content, closeness to the cue, kind of
+mention, subject position, the rules' choice ...) are scored with weights trained on the
+WikiNews quotation train split (training/attribution/train_speaker.py; CC BY-NC-SA 4.0, see
+docs/models/attribution.md). Without the weights file the rules' speaker is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+from quellenlage.attribution import lexicon as L
+from quellenlage.attribution.rules import RawQuote, Toks, np_after
+from quellenlage.attribution.sources import analyse_mention
+
+WEIGHTS = pathlib.Path(__file__).resolve().parents[1] / "models" / "attribution" / "speaker_ranker.json"
+RANK_ONLY_UNCUED = False
+WINDOW = 3  # sentences before the quote's sentence that may name its speaker
+_PREV_TOK = {"laut", "nach", "so", "von", "vom", "gegenüber", "wie", "durch", "in", "im", "bei", "aus", "mit",
+             "für", "zufolge", ",", ":", "und"}
+
+Span = tuple[int, int]
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+class SentenceNPs:
+    """Noun phrases per sentence, computed once per document (keeps the cost linear)."""
+
+    def __init__(self, t: Toks) -> None:
+        self.t = t
+        self.cache: dict[int, list[Span]] = {}
+
+    def get(self, si: int) -> list[Span]:
+        if si not in self.cache:
+            t = self.t
+            lo, hi = t.sent_range[si]
+            out: list[Span] = []
+            j = lo
+            while j < hi:
+                if t.inq[j] or not t.is_word(j) or not (
+                        t.w[j][:1].isupper() or t.low[j] in L.DETERMINERS or t.low[j] in L.PRONOUNS):
+                    j += 1
+                    continue
+                np = np_after(t, j, hi)
+                if np and np[1] - np[0] <= 16:
+                    out.append(np)
+                    j = np[1]
+                else:
+                    j += 1
+            self.cache[si] = out
+        return self.cache[si]
+
+
+def candidates(t: Toks, q: RawQuote, prev: list[Span | None], nps: SentenceNPs) -> list[Span | None]:
+    cands: list[Span | None] = [None]
+    seen: set[Span] = set()
+
+    def add(c: Span | None) -> None:
+        if c is not None and c not in seen:
+            seen.add(c)
+            cands.append(c)
+
+    add(q.speaker)
+    for p in prev[-4:]:
+        add(p)
+    for si in range(max(0, q.sent - WINDOW), min(len(t.sent_range), q.sent + 1)):
+        for c in nps.get(si):
+            add(c)
+    return cands
+
+
+def features(t: Toks, q: RawQuote, c: Span | None, prev: list[Span | None]) -> list[str]:
+    ty = q.type
+    if c is None:
+        f = ["NONE", f"NONE|{ty}", f"NONE|inh={q.inherited}", f"NONE|rule={q.speaker is None}",
+             f"NONE|imp={q.impersonal}", f"NONE|cue={bool(q.cue)}"]
+        return f
+    f: list[str] = []
+    if c == q.speaker:
+        f += ["rule", f"rule|{ty}", f"rule|inh={q.inherited}", f"rule|cue={bool(q.cue)}"]
+    for k, p in enumerate(reversed(prev[-4:])):
+        if p == c:
+            f.append(f"prev={k}|{ty}")
+            break
+    sc = t.sent[c[0]]
+    d = q.sent - sc
+    f.append(f"dist={_bucket(d, (0, 1, 2))}|{ty}")
+    cs, ce = (q.content[0][0], q.content[-1][1]) if q.content else (0, 0)
+    inside = any(a <= c[0] < b for a, b in q.content)
+    side = "inside" if inside else ("before" if c[1] <= cs else "after")
+    f.append(f"side={side}|{ty}")
+    f.append(f"side={side}|d={_bucket(d, (0, 1))}")
+    cues = [a for a, _ in q.cue] + [a for a, _ in q.display_cue]
+    if cues:
+        cd = min(min(abs(c[0] - x), abs(c[1] - 1 - x)) for x in cues)
+        f.append(f"cuedist={_bucket(cd, (1, 2, 4, 8))}|{ty}")
+    else:
+        f.append(f"nocue|{ty}")
+    words = t.w[c[0]:c[1]]
+    _, kind, role, key = analyse_mention(words, t.ent[c[0]:c[1]])
+    kind = "pron" if key == "PRON" else kind
+    f.append(f"kind={kind}|{ty}")
+    f.append(f"kind={kind}|d={_bucket(d, (0, 1))}")
+    f.append(f"role={role is not None}")
+    f.append(f"len={_bucket(len(words), (1, 2, 3, 5, 8))}")
+    f.append(f"det={t.low[c[0]] in L.DETERMINERS}")
+    f.append(f"srcnoun={any(t.low[k] in L.SOURCE_NOUNS for k in range(c[0], c[1]))}")
+    lo, _ = t.sent_range[sc]
+    f.append(f"sentstart={c[0] <= lo + 1}|{ty}")
+    if c[1] < t.n:
+        nu = t.upos[c[1]] or ("VERB" if t.low[c[1]] in L.VERB_FORMS else "x")
+        f.append(f"next_upos={nu}")
+        if t.low[c[1]] in {"zufolge", ",", ":", "sagte", "sagt", "erklärte", "so"}:
+            f.append(f"next={t.low[c[1]]}")
+    if c[0] > 0:
+        pw = t.low[c[0] - 1]
+        f.append(f"prevtok={pw if pw in _PREV_TOK else ('VERB' if (t.upos[c[0] - 1] in ('VERB', 'AUX') or pw in L.VERB_FORMS) else 'x')}|{ty}")
+    return f
+
+
+class SpeakerRanker:
+    def __init__(self, path: pathlib.Path = WEIGHTS) -> None:
+        self.w: dict[str, float] = {}
+        if path.is_file():
+            self.w = json.loads(path.read_text(encoding="utf-8"))["weights"]
+
+    def score(self, feats: list[str]) -> float:
+        return sum(self.w.get(x, 0.0) for x in feats)
+
+    def choose(self, t: Toks, quotes: list[RawQuote]) -> None:
+        """Re-pick each quote's speaker (in text order, so earlier choices feed later ones)."""
+        if not self.w:
+            return
+        nps = SentenceNPs(t)
+        rule = [q.speaker for q in quotes]  # features see the rules' speakers of earlier quotes
+        for i, q in enumerate(quotes):
+            if q.impersonal or q.channel is not None or (RANK_ONLY_UNCUED and q.cue and q.speaker is not None):
+                continue  # explicit frames and agentless cues stay with the rules
+            prev = rule[max(0, i - 4):i]
+            cands = candidates(t, q, prev, nps)
+            best = max(cands, key=lambda c: self.score(features(t, q, c, prev)))
+            if best != q.speaker:
+                q.speaker = best
+                q.inherited = best is not None and t.sent[best[0]] != q.sent
