@@ -60,6 +60,15 @@ def main() -> int:
             best_l, best_a = min(best_l, t1 - t0), min(best_a, t2 - t1)
         t_lang.append(best_l)
         t_attr.append(best_a)
+    # linearity: one article repeated 1x / 4x / 16x -> attribution time per 1000 characters
+    base = max(texts, key=len)
+    per_kchar = []
+    for k in (1, 4, 16):
+        text = "\n\n".join([base] * k)
+        doc = lang(Doc(article=Article(body=text)))
+        t0 = time.perf_counter()
+        attr(doc)
+        per_kchar.append((k, 1000 * (time.perf_counter() - t0) / (len(text) / 1000)))
     chars = sum(len(x) for x in texts)
     ratio = sum(t_attr) / sum(t_lang)
     lines = [
@@ -70,6 +79,8 @@ def main() -> int:
         f"median {1000 * statistics.median(t_attr):.2f} ms",
         f"attribution / language time: {100 * ratio:.1f} % (target <= 30 %)",
         f"attribution throughput: {chars / sum(t_attr) / 1000:.0f} k chars/s",
+        "linearity (same article x1/x4/x16, ms per 1000 chars): "
+        + ", ".join(f"x{k}: {v:.2f}" for k, v in per_kchar),
         f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
     ]
     print("\n".join(lines))

@@ -44,7 +44,15 @@ def bench_corpus(jsonl: pathlib.Path, n: int, workers: int, tmp: pathlib.Path) -
     db = tmp / f"bench-{workers}.duckdb"
     for p in (db, db.with_suffix(".duckdb.wal")):
         p.unlink(missing_ok=True)
-    stats = run_corpus([str(jsonl)], str(db), workers=workers, progress=False)
+    marks: list[tuple[float, int]] = []  # (time, articles done) at each commit: steady-state rate
+
+    def on_commit(_n: int, st: dict) -> None:
+        marks.append((time.perf_counter(), st["analysed"] + st["errors"]))
+
+    stats = run_corpus([str(jsonl)], str(db), workers=workers, progress=False, on_commit=on_commit)
+    steady = 0.0
+    if len(marks) >= 3 and marks[-1][0] > marks[0][0]:
+        steady = (marks[-1][1] - marks[0][1]) / (marks[-1][0] - marks[0][0])
     if stats["analysed"] + stats["errors"] != n:
         sys.exit(f"corpus run handled {stats['analysed'] + stats['errors']} of {n} articles")
     secs = stats["seconds"]
@@ -53,7 +61,7 @@ def bench_corpus(jsonl: pathlib.Path, n: int, workers: int, tmp: pathlib.Path) -
             "rate": n / secs, "per_worker": n / secs / workers, "worker_cpu_seconds": cpu,
             "cpu_rate_per_worker": n / cpu if cpu else 0.0, "main_cpu_seconds": stats["main_cpu_seconds"],
             "peak_rss_worker_mb": stats["peak_rss_worker"] / 2**20, "groups": stats["groups"],
-            "load_after": os.getloadavg()[0]}
+            "steady_rate": steady, "load_after": os.getloadavg()[0]}
 
 
 def bench_baseline(texts: list[str], hanta_subset: int) -> dict:
@@ -144,6 +152,8 @@ def summarize(res: dict) -> list[str]:
                    f"[target >= {TARGETS['per_worker']:.0f}: {'met' if ok else 'MISSED'}]; "
                    f"peak RSS/worker {r['peak_rss_worker_mb']:.0f} MB "
                    f"[<= {TARGETS['rss_gb'] * 1024:.0f}: {'met' if r['peak_rss_worker_mb'] <= TARGETS['rss_gb'] * 1024 else 'MISSED'}]")
+        out.append(f"      steady state (first to last commit, without start-up and grouping): "
+                   f"{r['steady_rate']:.1f} articles/s = {r['steady_rate'] / w:.1f}/worker")
         out.append(f"      by CPU time: {r['cpu_rate_per_worker']:6.1f} articles per worker-CPU-second "
                    f"(workers {r['worker_cpu_seconds']:.1f} s CPU, main process {r['main_cpu_seconds']:.1f} s CPU, "
                    f"wall {r['seconds']:.1f} s)")

@@ -113,3 +113,40 @@ def test_seed_has_hedged_sentences_with_cues() -> None:
     assert all(s.certainty.cues for s in hedged)
     cue_texts = {c.text for s in hedged for c in s.certainty.cues}
     assert {"möglicherweise", "angeblichen", "könnte"} <= cue_texts
+
+
+def test_scare_quotes_only_next_to_distance() -> None:
+    c = cert("Der Geheimdienst warnt vor einem angeblichen „geheimen Atomabkommen“ zwischen Kim und Putin.")
+    assert ("„geheimen Atomabkommen“", "scare_quotes") in {(x.text, x.kind) for x in c.cues}
+    assert c.level == "alleged"
+    plain = cert("Das soll mit dem sogenannten „Job-Turbo“ der Regierung zusammenhängen, sagte sie.")
+    assert all(x.kind != "scare_quotes" for x in plain.cues)
+    assert cert("Die Zeitung „Yated Ne'eman“ druckte einen Aufmacher.").level == "certain"
+
+
+def test_comparison_with_fear_is_not_a_hedge() -> None:
+    assert cert("Die Luft war besser als befürchtet.").level == "certain"
+
+
+@needs_shared
+def test_claim_span_is_the_reported_content() -> None:
+    from quellenlage.pipeline import get_pipeline
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    doc = get_pipeline()(Article(body="\n".join(lines[4:]), title=lines[2]))
+    for c in doc.claims:
+        sent = next(s for s in doc.sentences if s.id == c.sentence_id)
+        assert sent.start <= c.start < c.end <= sent.end
+        assert doc.text[c.start:c.end] == c.text
+    quoted = [c for c in doc.claims if c.mode == "direct"]
+    assert quoted and all("sagte Shoemaker" not in c.text for c in quoted)
+
+
+@pytest.mark.parametrize("text,level", [
+    ("Das würde bedeuten, dass die Preise steigen.", "possible"),
+    ("Die internationale Presse würde kommen, die Hollywoodstars.", "certain"),
+    ("Wenn es regnet, würde das Fest verschoben.", "certain"),
+    ("Er sagte, er würde auf dem Tempelberg eine Synagoge einrichten.", "certain"),
+])
+def test_wuerde(text: str, level: str) -> None:
+    assert cert(text).level == level

@@ -90,6 +90,16 @@ def test_rerun_is_idempotent(corpus: dict, tmp_path: pathlib.Path) -> None:
     assert before == after
 
 
+def test_retry_errors(corpus: dict, tmp_path: pathlib.Path) -> None:
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(corpus["db"], db)
+    stats = run_corpus([str(corpus["dir"] / "a.jsonl")], str(db), workers=0, progress=False, retry_errors=True)
+    assert stats["analysed"] == 0 and stats["errors"] == 2 and stats["skipped"] == 30  # same bad lines again
+    assert _q(db, "SELECT count(*) FROM errors")[0][0] == 3  # still failing: recorded once each
+
+
 def test_same_id_and_content_is_not_analysed_again(tmp_path: pathlib.Path) -> None:
     import random
 
@@ -243,6 +253,12 @@ def test_a_record_that_kills_its_worker_becomes_an_error(tmp_path: pathlib.Path,
     (ref, reason), = _q(db, "SELECT ref, reason FROM errors")
     assert ref.endswith("a.jsonl:6") and "worker process died" in reason
     assert {r[0] for r in _q(db, "SELECT id FROM articles")} == {a["id"] for a in arts} - {"art-5"}
+    # a worker death may be transient (out of memory): the record is tried again by the next run
+    monkeypatch.delenv("_QUELLENLAGE_TEST_CRASH_ON")
+    again = run_corpus([str(tmp_path / "a.jsonl")], str(db), workers=0, progress=False)
+    assert again["analysed"] == 1 and again["skipped"] == 11
+    assert _q(db, "SELECT count(*) FROM articles")[0][0] == 12
+    assert _q(db, "SELECT count(*) FROM errors")[0][0] == 0  # and its error row is gone
 
 
 def test_end_to_end_claim_travels_and_hardens(tmp_path: pathlib.Path) -> None:
@@ -272,3 +288,14 @@ def test_end_to_end_claim_travels_and_hardens(tmp_path: pathlib.Path) -> None:
     if hedged:  # the certainty layer marks "könnte": then the flat headline is drift
         assert g["drift"] and g["drift"]["direction"] == "hardened" and g["drift"]["to"]["is_headline"]
         assert any(d["group_id"] == g["group_id"] for d in store.drift(db))
+
+
+def test_a_record_that_hangs_its_worker_is_timed_out(tmp_path: pathlib.Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    write_jsonl(tmp_path / "a.jsonl", 8)
+    monkeypatch.setenv("_QUELLENLAGE_TEST_HANG_ON", "Vorgang Nummer 2.")  # the worker sleeps on art-2
+    db = tmp_path / "c.duckdb"
+    stats = run_corpus([str(tmp_path / "a.jsonl")], str(db), workers=1, batch_size=4, progress=False, timeout=5)
+    assert stats["analysed"] == 7 and stats["errors"] == 1, stats
+    (ref, reason), = _q(db, "SELECT ref, reason FROM errors")
+    assert ref.endswith("a.jsonl:3") and "hung" in reason

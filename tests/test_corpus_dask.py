@@ -30,6 +30,21 @@ def _dump(db: pathlib.Path) -> dict:
         con.close()
 
 
+def _first_diff(x: list, y: list) -> str:
+    import difflib
+    import json
+
+    for u, v in zip(x, y, strict=False):
+        if u != v:
+            pu = [json.dumps(json.loads(c), indent=1, ensure_ascii=False) if isinstance(c, str) and c[:1] == "{"
+                  else repr(c) for c in u]
+            pv = [json.dumps(json.loads(c), indent=1, ensure_ascii=False) if isinstance(c, str) and c[:1] == "{"
+                  else repr(c) for c in v]
+            lines = difflib.unified_diff("\n".join(pu).splitlines(), "\n".join(pv).splitlines(), lineterm="", n=1)
+            return "\n".join(list(lines)[:40])
+    return f"lengths {len(x)} != {len(y)}"
+
+
 def test_dask_and_local_give_identical_results(tmp_path: pathlib.Path) -> None:
     write_jsonl(tmp_path / "a.jsonl", 24, bad_lines={4: "{kaputt"})
     write_warc(tmp_path / "c.warc.gz", 5, corrupt=2)
@@ -41,6 +56,6 @@ def test_dask_and_local_give_identical_results(tmp_path: pathlib.Path) -> None:
     a, b = _dump(tmp_path / "local.duckdb"), _dump(tmp_path / "dask.duckdb")
     assert len(a["maps"]) == 28
     for key in a:
-        assert a[key] == b[key], key
+        assert a[key] == b[key], (key, _first_diff(a[key], b[key]))
     assert store.runs(tmp_path / "dask.duckdb")[0]["engine"] == "dask"
     assert len(dask["worker_peaks"]) >= 1 and dask["peak_rss_worker"] > 0

@@ -99,3 +99,21 @@ def test_seed_headline_verdict() -> None:
     assert h.is_clickbait and {"Atom-Alarm!", "Angst", "Achse des Bösen!"} <= {c.text for c in h.clickbait_cues}
     assert h.support == "hedged" and h.evidence
     assert h.overstates and h.overstates_reason
+
+
+@pytest.mark.parametrize("title", ["", "!!!", "?", "„“", "a" * 2000])
+def test_odd_headlines_do_not_crash(title: str) -> None:
+    from quellenlage.certainty import CertaintyComponent
+    from quellenlage.headline import HeadlineComponent
+    from quellenlage.model import Doc, Headline, Sentence
+    from quellenlage.scorecard import ScorecardComponent
+
+    body = "Ein Satz."
+    doc = Doc(article=Article(body=body, title=title), sentences=[Sentence("s1", 0, len(body))],
+              headline=Headline(text=title))
+    doc = ScorecardComponent()(HeadlineComponent()(CertaintyComponent()(doc)))
+    h = doc.headline
+    assert h.form in ("statement", "question", "quote") and h.support in (
+        "supported", "hedged", "unsupported", "contradicted", "n/a")
+    assert 0.0 <= h.clickbait_score <= 1.0
+    assert isinstance(doc.scorecard["explain"]["headline_support"], str)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import SHARED, needs_shared
 from quellenlage.certainty.subjectivity import MODEL_PATH, SubjectivityModel, features
 
 
@@ -23,3 +24,22 @@ def test_model_ships_and_ranks_opinion_above_report() -> None:
 def test_missing_model_is_not_fatal(tmp_path) -> None:
     m = SubjectivityModel(tmp_path / "none.npz")
     assert not m.available
+
+
+@needs_shared
+def test_shipped_model_reaches_target_on_dev_test() -> None:
+    import csv
+
+    path = SHARED / "data" / "checkthat2025-task1-subjectivity" / "german" / "dev_test_de.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    m = SubjectivityModel()
+    gold = [r["label"] == "SUBJ" for r in rows]
+    pred = [m.label(r["sentence"])[0] == "subjective" for r in rows]
+    f1s = []
+    for lab in (True, False):
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn))
+    assert sum(f1s) / 2 >= 0.72

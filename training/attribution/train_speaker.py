@@ -24,7 +24,14 @@ from train_filter import score_with  # noqa: E402
 from quellenlage.attribution import _entity_labels  # noqa: E402
 from quellenlage.attribution.filter import QuoteFilter  # noqa: E402
 from quellenlage.attribution.rules import Detector  # noqa: E402
-from quellenlage.attribution.speaker import WEIGHTS, SentenceNPs, SpeakerRanker, candidates, features  # noqa: E402
+from quellenlage.attribution.speaker import (  # noqa: E402
+    WEIGHTS,
+    SentenceNPs,
+    SpeakerRanker,
+    candidates,
+    features,
+    rankable,
+)
 from quellenlage.evaluation.quotes import load_scorer  # noqa: E402
 from quellenlage.model import Article, Doc  # noqa: E402
 
@@ -51,6 +58,8 @@ def examples(lang, g: dict, sc, qf: QuoteFilter) -> list[tuple[list[list[str]], 
         if sc.f1(pred[i]["content"], gold[j]["content"]) < 0.3:
             continue
         q = raw[i]
+        if not rankable(t, q):
+            continue
         prev = rule[max(0, i - 4):i]
         cands = candidates(t, q, prev, nps)
         gs = gold[j]["speaker"]

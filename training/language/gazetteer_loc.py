@@ -6,13 +6,14 @@ Training-time only: the resulting word list ships as models/language/loc_gazette
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter, defaultdict
 
 from training.language.data import GSD_DEV, PUD, read_surface
 from training.language.train_pos import OUT, SILVER, SILVER2
+
+from quellenlage.language.perceptron import gzip_text_writer
 
 # German names of countries and regions (GeoNames gives English names): curated list.
 GERMAN_PLACES = """
@@ -74,7 +75,7 @@ def build(log=print) -> int:
     common = {w for w, c in tags.items() if c[False] > c[True]}
     curated = set(GERMAN_PLACES)
     names = {n for n in names if n in curated or n not in common}
-    with gzip.open(OUT / "loc_gazetteer.txt.gz", "wt", encoding="utf-8") as f:
+    with gzip_text_writer(OUT / "loc_gazetteer.txt.gz") as f:
         f.write("\n".join(sorted(names)))
     log(f"LOC gazetteer: {len(names)} names")
     return len(names)

@@ -10,12 +10,13 @@ Output: models/language/mood.json.gz  {"forms": {form: {mood: person-bitmask}}, 
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter, defaultdict
 
 from training.language.data import GSD_DEV, PUD, read_surface
 from training.language.train_pos import OUT, SILVER
+
+from quellenlage.language.perceptron import gzip_text_writer
 
 BASE_VERBS = """sein haben werden können müssen sollen wollen dürfen mögen lassen sagen geben gehen kommen
 stehen liegen sehen wissen bleiben halten bringen denken finden heißen nehmen tun machen glauben""".split()
@@ -79,8 +80,8 @@ def build(log=print) -> dict:
         prior[w] = "sub"
     data = {"forms": {k: dict(v) for k, v in forms.items()}, "prior": prior,
             "participles": sorted(participles), "infinitives": sorted(infinitives)}
-    with gzip.open(OUT / "mood.json.gz", "wt", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    with gzip_text_writer(OUT / "mood.json.gz") as f:
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     log(f"mood lexicon: {ok} verbs, {len(forms)} forms, {len(prior)} prior entries")
     return {"mood_verbs": ok, "mood_forms": len(forms)}
 

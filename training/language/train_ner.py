@@ -7,7 +7,6 @@ Greedy decoding with a learned label-transition matrix; the POS feature is our o
 
 from __future__ import annotations
 
-import gzip
 import json
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ from training.language.train_pos import OUT
 
 from quellenlage.language.analyzer import Analyzer
 from quellenlage.language.ner import NerTagger, load_loc, ner_features
-from quellenlage.language.perceptron import LinearModel, prune
+from quellenlage.language.perceptron import LinearModel, gzip_text_writer, prune
 
 TYPES = ("PER", "ORG", "LOC", "OTH")
 # trained as classes of their own (cleaner than lumping "deutschen" with O), output as O
@@ -186,9 +185,9 @@ def train(epochs: int = 5, nc: bool = False, min_count: int = 1, aux: bool = Tru
     model.save(OUT / "ner")
     np.savez_compressed(OUT / "ner_trans.npz", T=Ta.astype(np.float16))
     lex = build_lex(tr)
-    with gzip.open(OUT / "ner_lex.json.gz", "wt", encoding="utf-8") as f:
+    with gzip_text_writer(OUT / "ner_lex.json.gz") as f:
         json.dump(lex, f, ensure_ascii=False, separators=(",", ":"))
-    with gzip.open(OUT / "ner_clusters.json.gz", "wt", encoding="utf-8") as f:
+    with gzip_text_writer(OUT / "ner_clusters.json.gz") as f:
         json.dump(clusters, f, ensure_ascii=False, separators=(",", ":"))
     tagger = NerTagger(model, Ta, lex, clusters, loc)
     res = evaluate(tagger, analyzer, held)

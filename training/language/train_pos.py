@@ -9,7 +9,6 @@ GSD test is never read here.
 
 from __future__ import annotations
 
-import gzip
 import json
 import time
 from collections import Counter, defaultdict
@@ -18,7 +17,13 @@ from pathlib import Path
 import numpy as np
 from training.language.data import GSD_DEV, PUD, read_surface
 
-from quellenlage.language.perceptron import LinearModel, pos_features, prune, train_perceptron
+from quellenlage.language.perceptron import (
+    LinearModel,
+    gzip_text_writer,
+    pos_features,
+    prune,
+    train_perceptron,
+)
 
 OUT = Path(__file__).resolve().parents[2] / "src" / "quellenlage" / "models" / "language"
 SILVER = Path("/tmp/lang/silver_germeval.jsonl")
@@ -145,7 +150,7 @@ def main(log=print, gsd_weight: int = 2, silver_upos: bool = True, epochs: int =
         d = {u: lem for u, (_, lem) in best.items() if lem != w}
         if d:
             lemmas[w] = d
-    with gzip.open(OUT / "lemmas.json.gz", "wt", encoding="utf-8") as f:
+    with gzip_text_writer(OUT / "lemmas.json.gz") as f:
         json.dump(lemmas, f, ensure_ascii=False, separators=(",", ":"))
     log(f"lemma lexicon: {len(lemmas)} forms")
     return {"pos_features": len(feats), "lemma_forms": len(lemmas)}

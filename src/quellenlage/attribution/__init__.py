@@ -12,6 +12,8 @@ Uses `Token.mood` / `Token.ent` when the language layer sets them, own lexicons 
 
 from __future__ import annotations
 
+import bisect
+
 from quellenlage.attribution.filter import QuoteFilter
 from quellenlage.attribution.rules import Detector, RawQuote, Toks
 from quellenlage.attribution.sources import SourceInfo, SourceTable
@@ -64,8 +66,8 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
             sp = _span(t, q.speaker)
             if q.inherited and src_of:
                 # carried-over speaker: same source as the quote it continues
-                prev = next((s for s, r in zip(reversed(src_of), reversed(raw[:i]), strict=True) if r.speaker == q.speaker),
-                            None)
+                prev = next((s for s, r in zip(reversed(src_of[-12:]), reversed(raw[max(0, i - 12):i]), strict=True)
+                             if r.speaker == q.speaker), None)
                 src = prev or table.add(words, ents, sp.start, sp.end, sp.text)
             else:
                 src = table.add(words, ents, sp.start, sp.end, sp.text)
@@ -104,13 +106,18 @@ def _sentences(doc: Doc, t: Toks, raw: list[RawQuote], quotes: list[Quote],
                src_of: list[SourceInfo | None], chan_of: list[SourceInfo | None]) -> None:
     """Sentence-level mode (GUIDELINES §3): the quote covering most of the sentence decides."""
     per_sent: dict[int, list[tuple[int, int]]] = {}
+    starts = [s.start for s in doc.sentences]
     for qi, q in enumerate(quotes):
         spans = list(q.content) + list(q.cue)
         touched: set[int] = set()
         for sp in spans:
-            for si, s in enumerate(doc.sentences):
+            # sentences overlapping the span: binary search, then walk forward (linear overall)
+            si = max(0, bisect.bisect_right(starts, sp.start) - 1)
+            while si < len(doc.sentences) and doc.sentences[si].start < sp.end:
+                s = doc.sentences[si]
                 if s.start < sp.end and sp.start < s.end:
                     touched.add(si)
+                si += 1
         for si in touched:
             s = doc.sentences[si]
             cov = sum(max(0, min(s.end, c.end) - max(s.start, c.start)) for c in q.content)

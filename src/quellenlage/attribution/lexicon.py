@@ -27,6 +27,7 @@ _VERBS: list[tuple[str, str, bool, bool]] = [
     ("hervorheben", "hebt heben hob hoben hervorgehoben hervorhob", True, True),
     ("beziffern", "beziffert beziffern bezifferte bezifferten", False, True),
     ("bezeichnen2", "bezeichne", True, False),
+    ("veröffentlichen", "veröffentlicht veröffentlichte veröffentlichten", True, False),
     ("meinen", "meint meinen meinte meinten gemeint", True, False),
     ("behaupten", "behauptet behaupten behauptete behaupteten", True, True),
     ("schreiben", "schreibt schreiben schrieb schrieben geschrieben", True, False),
@@ -55,7 +56,7 @@ _VERBS: list[tuple[str, str, bool, bool]] = [
     ("schätzen", "schätzt schätzen schätzte schätzten", True, False),
     ("annehmen", "nimmt nehmen nahm nahmen angenommen", True, False),
     ("ausgehen", "geht gehen ging gingen ausgegangen", True, False),
-    ("sprechen", "spricht sprechen sprach sprachen gesprochen", False, True),
+    ("sprechen", "spricht sprechen sprach sprachen gesprochen", True, True),
     ("bezeichnen", "bezeichnet bezeichnen bezeichnete bezeichneten", False, True),
     ("vorwerfen", "wirft werfen warf warfen vorgeworfen", True, True),
     ("beklagen", "beklagt beklagen beklagte beklagten", True, True),
@@ -162,11 +163,11 @@ BARE_OK = {"sagen", "erklären", "betonen", "unterstreichen", "berichten", "best
            "zitieren", "kommentieren", "verurteilen", "begrüßen", "loben", "bemängeln", "drohen",
            "bezweifeln", "zweifeln", "erinnern", "informieren", "verweisen", "bekennen", "beteuern",
            "verlauten", "angeben", "zugeben", "begründen", "würdigen", "nennen", "beschließen", "bitten",
-           "erwarten", "beziffern", "einigen", "formulieren", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"}
+           "erwarten", "beziffern", "einigen", "formulieren", "veröffentlichen", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"}
 
 # Verbs whose complement is a belief, not speech: not "Reported" on their own.
-ZU_INF = {"fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",
-          "appellieren", "empfehlen", "vorschlagen", "bitten", "aufrufen", "verlangen", "zusagen", "mahnen",
+ZU_INF = {"bitten", "fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",
+          "appellieren", "empfehlen", "vorschlagen", "aufrufen", "verlangen", "zusagen", "mahnen",
           "beschuldigen", "zusichern", "ankündigen2", "erklären", "bekräftigen", "bestreiten"}
 WEAK_REPORTED = {"hervorgehen", "erwarten", "beschließen", "bitten", "glauben", "hoffen", "befürchten", "fürchten", "vermuten", "schätzen", "meinen",
                  "erinnern", "informieren", "zweifeln", "drohen", "loben", "begrüßen"}
@@ -179,9 +180,10 @@ AUX = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "s
        "konnte", "muss", "musste"}
 
 # Nouns after "nach"/"laut" that introduce a source ("nach Angaben der Polizei").
-SOURCE_NOUNS = {"berechnungen", "beobachtungen", "hochrechnungen", "prognosen", "messungen", "zählungen","angaben", "informationen", "aussagen", "aussage", "berichten", "bericht", "meldungen",
+SOURCE_NOUNS = {"entwurf", "gesetzentwurf", "gesetzesentwurf", "plänen", "idee", "vorstellung",
+                "vorstellungen", "vorschlag", "beschluss", "worten", "zeugenaussagen", "aussagen", "berechnungen", "beobachtungen", "hochrechnungen", "prognosen", "messungen", "zählungen","angaben", "informationen", "aussage", "berichten", "bericht", "meldungen",
                 "darstellung", "ansicht", "meinung", "einschätzung", "einschätzungen", "schätzungen",
-                "schätzung", "auskunft", "auskünften", "worten", "ermittlungen", "erkenntnissen",
+                "schätzung", "auskunft", "auskünften", "ermittlungen", "erkenntnissen",
                 "polizeiangaben", "medienberichten", "zeitungsberichten", "berichte", "recherchen",
                 "untersuchungen", "umfragen", "studie", "mitteilung", "erklärung", "überzeugung", "auffassung", "vermutungen", "spekulationen", "gerüchten", "daten",
                 "zahlen", "statistik", "quellen", "expertenschätzungen"}
@@ -259,7 +261,7 @@ NP_STOP = {"am", "im", "gegenüber", "in", "auf", "bei", "vor", "nach", "mit", "
            "zuvor", "daraufhin", "darauf", "dort", "hier", "damit", "deshalb", "als", "um", "über",
            "wegen", "seit", "bis", "laut", "zufolge", "ebenso", "einst", "wörtlich", "sinngemäß",
            "gleichzeitig", "zunächst", "anschließend", "vorher", "nochmals", "ausdrücklich",
-           "offiziell", "vorige", "dies", "erst", "was", "wer", "warum", "wann", "wo", "bald", "dann", "eigenen",
+           "offiziell", "vorige", "dies", "darüber", "hinaus", "erst", "was", "wer", "warum", "wann", "wo", "bald", "dann", "eigenen",
            "vielmehr", "zwar", "immer", "oft", "häufig", "wieder", "stets", "lediglich", "nur", "sogar", "vorigen", "letzten", "kommenden", "demnach", "ihm", "ihr", "ihnen",
            "mir", "uns", "einem", "hat", "hatte", "habe", "wird", "wurde", "ist", "war", "sei",
            "seien", "sind", "waren", "gegen", "unter", "ohne", "durch", "für", "ab", "an"}

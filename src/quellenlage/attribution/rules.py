@@ -29,6 +29,8 @@ STRONG_SAY = {"sagen", "erklären", "betonen", "behaupten", "schreiben", "mittei
               "versichern", "unterstreichen", "bekräftigen", "ergänzen", "hinzufügen", "warnen"}
 UPOS_STOP = True
 TWO_NOUN = False
+SUBORD = {"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "dass", "weil", "da", "wo", "wobei",
+          "nachdem", "obwohl", "wenn", "als", "während", "bevor", "denen", "deren", "dessen"}
 OPINION_NOUNS = {"ansicht", "meinung", "auffassung", "überzeugung", "einschätzung", "position", "standpunkt"}
 CONT_TYPE = "indirect"
 GAP = 1  # sentences a Konjunktiv-I continuation may be away from its frame
@@ -290,7 +292,7 @@ def _passive_aux(t: Toks, v: int, lo: int, hi: int) -> int | None:
             ("ge", "be", "ver", "er", "an", "mit", "vor", "zu", "auf", "aus", "bekannt", "hin", "ein")):
         return None
     for k in (v - 1, v - 2, v + 1):
-        if lo <= k < hi and k != v and t.low[k] in {"wird", "wurde", "werden", "wurden"}:
+        if lo <= k < hi and k != v and t.low[k] in {"wird", "wurde", "werden", "wurden", "worden"}:
             return k
     return None
 
@@ -373,6 +375,7 @@ class Detector:
         self.t = Toks(doc)
         self.quotes: list[RawQuote] = []
         self._wie_channel: dict[int, tuple[int, int]] = {}
+        self._cur: list[RawQuote] = []
 
     # --- speakers around a verb
     def subject_before(self, lo: int, v: int) -> tuple[int, int] | None:
@@ -423,6 +426,17 @@ class Detector:
         sp = self.subject_before(cs, v)
         if sp:
             return sp
+        j = v - 1
+        while j > cs and t.low[j] in L.ADVERBS:
+            j -= 1
+        if j > cs and t.low[j] == "und":
+            # "X bedankt sich ... und sagt dann: ...": the subject of the first main clause
+            first = next((k for k in range(cs + 1, j) if t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None
+                          or t.low[k] in L.VERB_FORMS), None)
+            if first is not None:
+                sp = self.subject_before(cs, first)
+                if sp:
+                    return sp
         if not self.after_verb_ok(cs, v):
             return None
         k = max(cue) + 1 if max(cue) == v else v + 1
@@ -525,6 +539,7 @@ class Detector:
     def sentence(self, si: int, lo: int, hi: int) -> list[RawQuote]:
         t = self.t
         out: list[RawQuote] = []
+        self._cur = out
         used: set[int] = set()
         k = lo
         while k < hi:
@@ -638,7 +653,18 @@ class Detector:
         t = self.t
         fs = k if frame_start is None else frame_start
         fe = frame_end if frame_end is not None else np[1]
-        parts = [p for p in (_trim(t, lo, fs), _trim(t, fe, hi)) if p]
+        a0, b0 = lo, hi
+        # a frame inside a relative / subordinate clause reports only that clause
+        # ("Katar, der laut einer dpa-Meldung ... einsteigen will, ...")
+        for c in range(fs - 1, lo, -1):
+            if t.w[c] == "," and c + 1 < fs and t.low[c + 1] in SUBORD:
+                a0 = c + 1
+                b0 = next((x for x in range(fe, hi) if t.w[x] in {",", ";", ":"} and not (
+                    0 < x < t.n - 1 and t.w[x - 1].isdigit() and t.w[x + 1].isdigit())), hi)
+                break
+            if t.w[c] in {",", ";", ":"}:
+                break
+        parts = [p for p in (_trim(t, a0, fs), _trim(t, fe, b0)) if p]
         if not parts or sum(b - a for a, b in parts) < 3:
             return None
         if t.low[np[0]] in L.SOURCE_NOUNS and np[1] - np[0] == 1:
@@ -768,8 +794,13 @@ class Detector:
             if sp is None:
                 return None
             after = sp[1]
-            parts = [p for p in (_trim(t, lo, comma),) if p]
             end2 = _clause_end(t, after, hi)
+            if end2 + 1 < hi and t.w[end2] == "," and t.low[end2 + 1] in {"dass", "ob"} and clause:
+                p2 = _trim(t, end2 + 1, hi)
+                if p2:
+                    addr, chan = self.addressee_channel(lo, hi, after)
+                    return RawQuote("indirect", [p2], cues, sp, addr, chan, sent=si)
+            parts = [p for p in (_trim(t, lo, comma),) if p]
             if end2 < hi and t.w[end2] == ",":
                 p2 = _trim(t, end2 + 1, hi)
                 if p2:
@@ -788,7 +819,10 @@ class Detector:
             zu_inf = lemma in L.ZU_INF and any(t.low[j] == "zu" or (t.low[j].find("zu") in (2, 3, 4, 5)
                                                    and t.low[j].endswith("en")) for j in range(max(nxt, c_end2 - 3), c_end2))
             plain = lemma in STRONG_SAY and nxt < hi and (t.low[nxt] in L.PRONOUNS or t.low[nxt] in L.DETERMINERS) \
-                and (t.low[nxt] not in {"der", "die", "das", "dessen", "deren"} or cend == max(cue) + 1)
+                and (t.low[nxt] not in {"der", "die", "das", "dessen", "deren"} or cend == max(cue) + 1) \
+                or ((lemma in STRONG_SAY or passive is not None) and cend == max(cue) + 1 and nxt < hi
+                    and (t.cap(nxt) or t.low[nxt] in L.DETERMINERS)
+                    and t.low[nxt] not in {"und", "oder", "aber", "als", "wenn", "weil"})
             is_clause = nxt < hi and (t.low[nxt] in WH or _has_subj1(t, nxt, c_end2) or zu_inf or plain or (
                 t.w[cend] == ":" and lemma in {"sagen", "erklären", "betonen", "schreiben"}))
             if is_clause:
@@ -803,6 +837,11 @@ class Detector:
                             break
                     return RawQuote("indirect", [content], cues, sp, impersonal=sp is None, sent=si)
                 sp = self.speaker_for_verb(lo, cend, v, cue)
+                if sp is None and min(cue) > lo and t.low[min(cue) - 1] == "und":
+                    # "X erklärte ... und kündigte an, ...": the subject of the first clause
+                    sp = next((q.speaker for q in reversed(self._cur) if q.speaker is not None), None) \
+                        or self.subject_before(lo, next((k for k in range(lo + 1, v) if t.upos[k] in ("VERB", "AUX")
+                                                          or t.low[k] in L.VERB_FORMS), v))
                 if sp is None and not (t.low[lo] == "es" and lemma in L.WEAK_REPORTED):
                     return None
                 addr, chan = self.addressee_channel(lo, hi, v + 1)
@@ -816,7 +855,7 @@ class Detector:
             plo, phi = t.sent_range[si - 1]
             prev = _trim(t, plo, phi)
             if sp is not None and prev is not None and not any(t.inq[k] for k in range(plo, phi)) \
-                    and not any(plo <= a < phi for q in self.quotes for a, _ in q.content):
+                    and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content):
                 return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], cues, sp, sent=si)
         # (c) speech act without clause: "X kritisierte das Urteil."
         if rep and lemma not in L.WEAK_REPORTED and not passive:
@@ -847,10 +886,16 @@ class Detector:
     def direct(self, pairs: list[tuple[int, int]], short: bool = False) -> None:
         t = self.t
         prev: RawQuote | None = None
+        by_sent: dict[int, list[RawQuote]] = {}
+        for o in self.quotes:
+            if o.speaker is not None and o.type != "direct":
+                for x, _ in o.content:
+                    by_sent.setdefault(t.sent[x], []).append(o)
         for a, b in pairs:
+            near = by_sent.get(t.sent[a], [])
             if short:
-                outer = next((o for o in self.quotes if o.speaker is not None and o.type != "direct"
-                              and o.sent == t.sent[a] and any(x <= a and b < y for x, y in o.content)), None)
+                outer = next((o for o in near if o.sent == t.sent[a] and any(x <= a and b < y for x, y in o.content)),
+                             None)
                 if outer is None or not any(t.is_word(k) for k in range(a + 1, b)):
                     continue
                 self.quotes.append(RawQuote("direct", [(a, b + 1)], list(outer.cue or outer.display_cue), outer.speaker, None,
@@ -869,14 +914,14 @@ class Detector:
                 content = segs
             q = self._frame_after(a, b, hi) or self._frame_before(a, b, lo)
             if q is None:
-                outer = next((o for o in self.quotes if o.speaker is not None and o.type != "direct"
-                              and any(x <= a and b < y for x, y in o.content)), None)
+                outer = next((o for o in near if any(x <= a and b < y for x, y in o.content)), None)
                 if outer is not None:
                     inner = b + 1 - a
                     size = sum(y - x for x, y in outer.content)
                     if outer.type == "indirect" and inner >= 0.7 * size:
                         # "Laut X: „...“" — the frame belongs to the direct quote
                         self.quotes.remove(outer)
+                        near.remove(outer)
                         q = RawQuote("direct", [], outer.cue, outer.speaker, outer.addressee, outer.channel,
                                      sent=si)
                     else:
@@ -900,13 +945,13 @@ class Detector:
             prev = q
 
     def _last_speaker_quote(self, a: int, min_sent: int) -> RawQuote | None:
-        best: RawQuote | None = None
-        for q in self.quotes:
-            if q.speaker is None or not q.content or q.content[0][0] >= a or q.sent < min_sent:
-                continue
-            if best is None or q.content[0][0] > best.content[0][0]:
-                best = q
-        return best
+        # quotes are appended in text order during the sentence pass: scan back only a few sentences
+        for q in reversed(self.quotes):
+            if q.sent < min_sent:
+                break
+            if q.speaker is not None and q.content and q.content[0][0] < a:
+                return q
+        return None
 
     def _split_headings(self, a: int, b: int) -> list[tuple[int, int]]:
         t = self.t

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quellenlage.attribution import lexicon as L
 
@@ -43,7 +44,13 @@ class SourceInfo:
 
 
 def analyse_mention(words: list[str], ents: list[str | None]) -> tuple[str, str, str | None, str]:
-    """(name, kind, role, merge key) for a speaker mention given as its words."""
+    """(name, kind, role, merge key) for a speaker mention given as its words (memoised)."""
+    return _analyse(tuple(words), tuple(ents))
+
+
+@lru_cache(maxsize=65536)
+def _analyse(words_t: tuple[str, ...], ents_t: tuple[str | None, ...]) -> tuple[str, str, str | None, str]:
+    words, ents = list(words_t), list(ents_t)
     low = [w.lower() for w in words]
     # drop leading source nouns: "Angaben der Polizei" -> "der Polizei"
     i = 0
@@ -72,6 +79,9 @@ def analyse_mention(words: list[str], ents: list[str | None]) -> tuple[str, str,
             [w for w in core_w if w not in {"„", "“", "\"", "”", "»", "«"}])
         return name, "media", None, "m:" + name.lower()
     name_idx = _person_name(core_w, core_l, core_e, parts)
+    if name_idx and name_idx[0] == 0 and i > 0 and low[i - 1] in L.DETERMINERS and len(name_idx) == 1 \
+            and not any((e or "").endswith("PER") for e in core_e):
+        name_idx = []  # "die Unterstützer des Antrags": a common noun after an article, not a name
     if name_idx:
         name = " ".join(core_w[k] for k in name_idx)
         rest = [k for k in range(len(core_w)) if k not in name_idx and core_w[k] != ","]

@@ -15,10 +15,9 @@ import pathlib
 
 from quellenlage.attribution import lexicon as L
 from quellenlage.attribution.rules import RawQuote, Toks, np_after
-from quellenlage.attribution.sources import analyse_mention
+from quellenlage.attribution.sources import is_role_word
 
 WEIGHTS = pathlib.Path(__file__).resolve().parents[1] / "models" / "attribution" / "speaker_ranker.json"
-RANK_ONLY_UNCUED = False
 WINDOW = 3  # sentences before the quote's sentence that may name its speaker
 _PREV_TOK = {"laut", "nach", "so", "von", "vom", "gegenüber", "wie", "durch", "in", "im", "bei", "aus", "mit",
              "für", "zufolge", ",", ":", "und"}
@@ -107,11 +106,10 @@ def features(t: Toks, q: RawQuote, c: Span | None, prev: list[Span | None]) -> l
     else:
         f.append(f"nocue|{ty}")
     words = t.w[c[0]:c[1]]
-    _, kind, role, key = analyse_mention(words, t.ent[c[0]:c[1]])
-    kind = "pron" if key == "PRON" else kind
+    kind, role = _quick_kind(t, c)
     f.append(f"kind={kind}|{ty}")
     f.append(f"kind={kind}|d={_bucket(d, (0, 1))}")
-    f.append(f"role={role is not None}")
+    f.append(f"role={role}")
     f.append(f"len={_bucket(len(words), (1, 2, 3, 5, 8))}")
     f.append(f"det={t.low[c[0]] in L.DETERMINERS}")
     f.append(f"srcnoun={any(t.low[k] in L.SOURCE_NOUNS for k in range(c[0], c[1]))}")
@@ -126,6 +124,36 @@ def features(t: Toks, q: RawQuote, c: Span | None, prev: list[Span | None]) -> l
         pw = t.low[c[0] - 1]
         f.append(f"prevtok={pw if pw in _PREV_TOK else ('VERB' if (t.upos[c[0] - 1] in ('VERB', 'AUX') or pw in L.VERB_FORMS) else 'x')}|{ty}")
     return f
+
+
+def _quick_kind(t: Toks, c: Span) -> tuple[str, bool]:
+    """Cheap mention kind for ranking features (lexicons and entity labels only, no gazetteer)."""
+    low = t.low[c[0]:c[1]]
+    ents = t.ent[c[0]:c[1]]
+    role = any(is_role_word(w) for w in t.w[c[0]:c[1]])
+    if len(low) == 1 and low[0] in L.PRONOUNS:
+        return "pron", role
+    if any((e or "").endswith("PER") for e in ents):
+        return "person", role
+    if any(w in L.MEDIA for w in low) or any((e or "").endswith("MEDIA") for e in ents):
+        return "media", role
+    if any(w in L.GOVERNMENT for w in low):
+        return "government", role
+    if any(w in L.ORGANIZATION for w in low) or any((e or "").endswith("ORG") for e in ents):
+        return "organization", role
+    if any(w in L.ANONYMOUS for w in low):
+        return "anonymous", role
+    return ("person" if role else "other"), role
+
+
+def rankable(t: Toks, q: RawQuote) -> bool:
+    """Quotes whose speaker the ranker may change: not agentless, not a channel frame, and not a
+    speaker the rules found next to a cue in the quote's own sentence."""
+    if q.impersonal or q.channel is not None:
+        return False
+    if (q.cue or q.display_cue) and q.speaker is not None and t.sent[q.speaker[0]] == q.sent:
+        return False
+    return True
 
 
 class SpeakerRanker:
@@ -144,7 +172,7 @@ class SpeakerRanker:
         nps = SentenceNPs(t)
         rule = [q.speaker for q in quotes]  # features see the rules' speakers of earlier quotes
         for i, q in enumerate(quotes):
-            if q.impersonal or q.channel is not None or (RANK_ONLY_UNCUED and q.cue and q.speaker is not None):
+            if not rankable(t, q):
                 continue  # explicit frames and agentless cues stay with the rules
             prev = rule[max(0, i - 4):i]
             cands = candidates(t, q, prev, nps)

@@ -92,9 +92,25 @@ class CertaintyComponent:
 
     @staticmethod
     def _claim_unit(doc: Doc, sent: Sentence, stext: str, n: int) -> Claim:
-        # One claim per claim sentence; attribution copied from the attribution component's result.
+        """One claim per claim sentence; attribution copied from the attribution component's result.
+        For attributed sentences the span is narrowed to the reported content inside the sentence
+        (without "sagte X gegenüber Y"), so the claim text is what is claimed."""
         s, e = sent.start, sent.end
-        return Claim(id=f"c{n}", sentence_id=sent.id, start=s, end=e, text=stext,
+        if sent.quote_ids:
+            by_id = {q.id: q for q in doc.quotes}
+            parts = [(max(c.start, s), min(c.end, e)) for qid in sent.quote_ids if qid in by_id
+                     for c in by_id[qid].content if c.end > s and c.start < e]
+            parts = [(a, b) for a, b in parts if b > a]
+            if parts:
+                cs, ce = min(a for a, _ in parts), max(b for _, b in parts)
+                text = doc.text
+                while cs < ce and (text[cs].isspace() or text[cs] in "\"„“”»«‚‘’',:"):
+                    cs += 1
+                while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in "\"„“”»«‚‘’',:"):
+                    ce -= 1
+                if ce - cs >= 10:  # keep the whole sentence when the content is a fragment
+                    s, e = cs, ce
+        return Claim(id=f"c{n}", sentence_id=sent.id, start=s, end=e, text=doc.text[s:e],
                      certainty=sent.certainty, mode=sent.attribution,
                      quote_id=sent.quote_ids[0] if sent.quote_ids else None,
                      source_id=sent.source_id, channel_id=sent.channel_id)

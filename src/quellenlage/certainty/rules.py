@@ -12,6 +12,7 @@ the tokens, plus a few precompiled regexes over the sentence text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quellenlage.model.doc import CERTAINTY_PRIORITY, Certainty, Span, Token
@@ -53,15 +54,10 @@ _NEGATIONS = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", 
 # Verbs that report / frame speech: Konjunktiv II inside them replaces Konjunktiv I (not a guess).
 _REPORT_VERBS = re.compile(
     r"\b(sagt|sagte|sagten|erklärt|erklärte|betont|betonte|meint|meinte|so|laut|zufolge|berichtet|"
-    r"berichtete|teilte|teilt|hieß|heißt|sprach|fordert|forderte|kritisiert|kritisierte|warnt|warnte|"
+    r"berichtete|teilte|teilt|hieß|heißt|hiess|heisst|sprach|fordert|forderte|kritisiert|kritisierte|warnt|warnte|"
     r"schreibt|schrieb|argumentiert|argumentierte|räumte|räumt|verwies|verweist|ergänzt|ergänzte|"
     r"fügte|fügt|behauptet|behauptete)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(wenn|falls|sofern|dann|sonst|ohne|andernfalls|gegebenenfalls)\b", re.I)
-_FUTURE_PLAN = re.compile(
-    r"\b(morgen|übermorgen|künftig|zukünftig|später|bald|demnächst|ab|bis|kommend\w*|nächst\w*|"
-    r"ende|anfang|mitte|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|"
-    r"märz|april|mai|juni|juli|august|september|oktober|november|dezember|20[2-9]\d|nun|jetzt|"
-    r"zunächst|erst|dann|monat\w*|woche\w*|jahr\w*)\b", re.I)
 # Article-level rumour context: there "soll" is reportative even for future events.
 RUMOUR_RE = re.compile(r"(gerücht|durchgesickert|geleakt|\bleak|insider|hat erfahren|"
                        r"haben erfahren|will erfahren haben|unbestätigt)", re.I)
@@ -235,11 +231,17 @@ def analyze_sentence(text: str, toks: list[Token], start: int, *, heading: bool 
         elif w in _KONJ2_HYPO:
             if _konj2_hypothetical(toks, lows, i, text, has_report):
                 add(i, i, "possible", "konjunktiv2")
+        elif w in {"würde", "würden"}:
+            # "Das würde bedeuten, dass …" guesses a consequence, like "Dies hätte …"; other "würde"
+            # (conditionals, reported future, "würde gerne") is not a hedge (GUIDELINES §2).
+            if 0 < i <= 2 and lows[i - 1] in {"dies", "das", "es", "diese", "dieser", "dieses"} \
+                    and _konj2_hypothetical(toks, lows, i, text, has_report):
+                add(i, i, "possible", "konjunktiv2")
         elif w in {"kann", "können"}:
             if _kann_epistemic(toks, lows, i):
                 add(i, i, "possible", "modal")
 
-    low_text = text.lower()
+    _scare_quotes(toks, cues, add)
     for pat, level, kind in _PHRASES:
         for m in pat.finditer(text):
             if kind == "belief_verb" and heading:
@@ -255,7 +257,6 @@ def analyze_sentence(text: str, toks: list[Token], start: int, *, heading: bool 
     # "Ob …, ist unklar" whether-clause as the subject
     if lows and lows[0] == "ob" and any(c.level == "open" for c in cues):
         add(0, 0, "open", "ob_clause")
-    del low_text
 
     cues.sort(key=lambda c: c.span.start)
     level = "certain"
@@ -263,6 +264,26 @@ def analyze_sentence(text: str, toks: list[Token], start: int, *, heading: bool 
         if CERTAINTY_PRIORITY[c.level] > CERTAINTY_PRIORITY[level]:
             level = c.level
     return Certainty(level=level, cues=[c.span for c in cues], negated=_negated(toks, lows))
+
+
+def _scare_quotes(toks: list[Token], cues: list[Cue], add: Callable[[int, int, str, str], None]) -> None:
+    """Scare quotes: a short quoted phrase right after a distancing word ("angeblicher 'Formfehler'",
+    "vor einem angeblichen 'geheimen Atomabkommen'"). Quoted terms and names on their own
+    ("der sogenannte 'Job-Turbo'", "die Zeitung 'Yated Ne'eman'") are ordinary quotes, not distance,
+    so a quote counts only next to such a cue (it then marks the distanced phrase itself)."""
+    starts = {c.span.end for c in cues if c.level == "alleged" and c.span.kind in ("adjective", "adverb")}
+    if not starts:
+        return
+    for i, t in enumerate(toks):
+        if t.end not in starts:
+            continue
+        if i + 1 >= len(toks) or toks[i + 1].text not in _OPEN_Q:
+            continue
+        for j in range(i + 2, min(i + 8, len(toks))):
+            if toks[j].text in _CLOSE_Q:
+                if j > i + 2:
+                    add(i + 1, j, "alleged", "scare_quotes")
+                break
 
 
 _WH = {"wie", "was", "wer", "wen", "wem", "wann", "warum", "weshalb", "wieso", "wo", "woher", "wohin",
@@ -296,11 +317,14 @@ def _konj2_hypothetical(toks: list[Token], lows: list[str], i: int, text: str, h
         return False
     if any(t.mood == "subj1" for t in toks):
         return False  # Konjunktiv I elsewhere (language layer): reported speech, Konj. II stands in for it
-    if i > 3 or (i > 0 and lows[i - 1] in {",", "die", "der", "das", "den", "dem", "denen", "dass", "als"}):
-        return False  # only the finite verb of a verb-second main clause
+    if i > 3 or (i > 0 and lows[i - 1] in {",", "dass", "als"}) or (
+            i > 1 and lows[i - 2] == "," and lows[i - 1] in {"die", "der", "das", "den", "dem", "denen"}):
+        return False  # only the finite verb of a verb-second main clause (not "…, das wäre")
     if "gern" in lows or "gerne" in lows or "lieber" in lows:
         return False  # politeness / wish
     end = _clause_end(toks, i)
+    if any(t.xpos in ("VVPP", "VAPP", "VMPP") for t in toks[i + 1:end]):
+        return False  # "hätten … begangen": pluperfect subjunctive = reported or counterfactual past
     last = toks[end - 1].text if end - 1 > i else ""
     if last and (_is_participle(last) and last.lower().startswith("ge") or last.lower() in {"können", "müssen"}):
         return False  # counterfactual past: "hätte … verhindert werden können"
@@ -312,7 +336,6 @@ def _kann_epistemic(toks: list[Token], lows: list[str], i: int) -> bool:
     ("die dir helfen können", "können schnell vergriffen sein")."""
     if "wie" in lows[max(0, i - 6):i] or "man" in lows[max(0, i - 2):i + 2]:
         return False
-    k = i - 1
     # verb-final position: the predicate precedes the modal
     if i > 0 and lows[i - 1] in {"helfen", "unterstützen", "schützen", "auslösen", "verursachen"}:
         return True
@@ -320,7 +343,7 @@ def _kann_epistemic(toks: list[Token], lows: list[str], i: int) -> bool:
     clause = lows[i + 1:end]
     if clause and clause[-1] in {"helfen", "unterstützen", "auslösen", "verursachen"}:
         return True
-    if len(clause) >= 3 and clause[-1] == "sein" and k >= 0:
+    if len(clause) >= 3 and clause[-1] == "sein":
         # "können diese ziemlich schnell vergriffen sein": a state that may hold
         return any(w in {"schnell", "rasch", "leicht", "durchaus"} for w in clause)
     return False

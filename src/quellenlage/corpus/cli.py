@@ -39,12 +39,18 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--db", required=True, help="DuckDB file (created if missing; re-runs skip what is in it)")
     r.add_argument("--workers", type=_positive, default=None,
                    help="worker processes (default: CPU count; 0 = analyse in this process)")
-    r.add_argument("--engine", choices=("local", "dask"), default="local")
+    r.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local worker processes (default) or a Dask cluster (see docs/corpus.md)")
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 "
                    "(default with --engine dask: a local cluster of --workers processes)")
     r.add_argument("--max-bytes", type=int, default=None, help="size limit per article/page (default 2 MB)")
-    r.add_argument("--batch-size", type=int, default=None, help="articles per worker batch and transaction")
+    r.add_argument("--batch-size", type=int, default=None, help="articles per worker batch (default 16)")
+    r.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="local engine: seconds without a finished batch before workers count as hung "
+                   "(default 600; the record that hangs is recorded as an error)")
     r.add_argument("--no-groups", action="store_true", help="do not rebuild the claim groups at the end")
+    r.add_argument("--retry-errors", action="store_true",
+                   help="analyse records that failed in earlier runs again (e.g. after a pipeline fix)")
     r.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar (auto: only on a terminal)")
     r.add_argument("--log-commits", action="store_true", help=argparse.SUPPRESS)  # tests: one line per commit
@@ -72,7 +78,7 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from quellenlage.corpus.engine import DEFAULT_BATCH, run_corpus, summary_line
+    from quellenlage.corpus.engine import DEFAULT_BATCH, DEFAULT_TIMEOUT, run_corpus, summary_line
     from quellenlage.io import DEFAULT_MAX_BYTES
 
     def log(n: int, stats: dict) -> None:
@@ -82,7 +88,8 @@ def _run(args: argparse.Namespace) -> int:
     stats = run_corpus(args.inputs, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, batch_size=args.batch_size or DEFAULT_BATCH,
                        progress=progress, on_commit=log if args.log_commits else None,
-                       group=not args.no_groups)
+                       group=not args.no_groups, retry_errors=args.retry_errors,
+                       timeout=args.timeout or DEFAULT_TIMEOUT)
     print(summary_line(stats), file=sys.stderr)
     return 0
 

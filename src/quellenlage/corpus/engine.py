@@ -23,6 +23,8 @@ from quellenlage.io import DEFAULT_MAX_BYTES
 
 DEFAULT_BATCH = 16
 LOOKUP_CHUNK = 512  # records checked against the store per query
+DEFAULT_TIMEOUT = 600.0
+MAX_COMMIT = 512  # results per transaction at most (finished batches are written together)
 
 
 def _init_worker() -> None:
@@ -38,9 +40,11 @@ class WorkerDied(Exception):
 class _LocalEngine:
     """Worker processes of this machine (spawned: each builds the pipeline once); 0 = in this process."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, timeout: float | None = None) -> None:
         self.workers = workers
+        self.timeout = timeout
         self.pool = None
+        self._killed = False
         if workers > 0:
             self.pool = self._make_pool()
 
@@ -49,8 +53,13 @@ class _LocalEngine:
         from concurrent.futures import ProcessPoolExecutor
 
         # spawn, not fork: workers start clean (no copy of DuckDB's or the caller's threads and locks)
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
                                    initializer=_init_worker)
+        # wait until the workers are up and have built the pipeline: start-up (slow on a busy
+        # machine) must not count against the --timeout of the first batches
+        for fut in [pool.submit(os.getpid) for _ in range(self.workers)]:
+            fut.result()
+        return pool
 
     def submit(self, tasks: list[Task], max_bytes: int) -> Any:
         from concurrent.futures.process import BrokenProcessPool
@@ -64,24 +73,38 @@ class _LocalEngine:
         except BrokenProcessPool:  # died since the last look: this batch goes through `isolate` too
             return _Done(None, failed=True)
 
-    @staticmethod
-    def result(fut: Any) -> dict:
+    def result(self, fut: Any) -> dict:
+        from concurrent.futures import TimeoutError as FutureTimeout
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return fut.result()
+            return fut.result(timeout=self.timeout)
         except BrokenProcessPool:
             raise WorkerDied from None  # noqa: B904 - the pool's reason is always the same
+        except FutureTimeout:
+            # no result for `timeout` seconds: a record hangs its worker (e.g. pathological input);
+            # kill the workers, and `isolate` finds the record with the same limit per record
+            self._kill()
+            raise WorkerDied from None
+
+    def _kill(self) -> None:
+        if self.pool is not None:
+            for proc in list(getattr(self.pool, "_processes", {}).values()):
+                proc.kill()
+            self._killed = True
 
     def recover(self) -> None:
-        """A worker died (crash, out of memory): all pending futures are lost; start a fresh pool."""
+        """A worker died (crash, out of memory, killed): pending futures are lost; start a fresh pool."""
         # (a batch submitted before an earlier recovery may report the death of the old pool)
-        if self.pool is not None and getattr(self.pool, "_broken", True):
+        if self.pool is not None and (self._killed or getattr(self.pool, "_broken", True)):
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = self._make_pool()
+            self._killed = False
 
     def close(self, cancel: bool = False) -> None:
         if self.pool is not None:
+            if cancel:
+                self._kill()
             self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
@@ -90,7 +113,10 @@ class _Done:
         self.value = value
         self.failed = failed
 
-    def result(self) -> Any:
+    def done(self) -> bool:
+        return True
+
+    def result(self, timeout: float | None = None) -> Any:
         if self.failed:
             raise WorkerDied
         return self.value
@@ -126,8 +152,7 @@ class _DaskEngine:
 
         return self.client.submit(analyze_batch, tasks, max_bytes, pure=False)
 
-    @staticmethod
-    def result(fut: Any) -> dict:
+    def result(self, fut: Any) -> dict:
         from distributed import KilledWorker
 
         try:
@@ -177,6 +202,10 @@ class _Progress:
             self.bar.stop()
 
 
+def _ready(fut: Any) -> bool:
+    return fut is None or fut.done()
+
+
 def _chunks(tasks: Iterator[Task], n: int) -> Iterator[list[Task]]:
     buf: list[Task] = []
     for t in tasks:
@@ -191,8 +220,12 @@ def _chunks(tasks: Iterator[Task], n: int) -> Iterator[list[Task]]:
 def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine: str = "local",
                scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH,
                progress: bool | None = None, on_commit: Callable[[int, dict], None] | None = None,
-               group: bool = True) -> dict[str, Any]:
-    """Analyse every input record not yet in the store `db`; returns the run statistics."""
+               group: bool = True, retry_errors: bool = False,
+               timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
+    """Analyse every input record not yet in the store `db`; returns the run statistics.
+
+    `timeout`: seconds without a finished batch before the local workers are considered hung
+    (killed; the batch is re-run record by record under the same limit)."""
     from quellenlage import __version__
     from quellenlage.corpus.groups import rebuild_groups
     from quellenlage.pipeline import DEFAULT_COMPONENTS
@@ -207,6 +240,8 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
     con = store.connect_rw(db)
     run_id = store.start_run(con, engine, workers, [str(f) for f in files],
                              f"quellenlage {__version__}: {' -> '.join(DEFAULT_COMPONENTS)}")
+    if retry_errors:  # records that failed before are read and analysed again
+        con.execute("DELETE FROM records WHERE status = 'error'")  # (their `errors` rows go once they succeed)
     writer = store.Writer(con, run_id)
     stats: dict[str, Any] = {"run_id": run_id, "analysed": 0, "skipped": 0, "duplicates": 0, "errors": 0,
                              "records": 0, "seconds": 0.0, "peak_rss_worker": 0, "worker_peaks": {}, "worker_cpu": {},
@@ -217,7 +252,7 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
     ex: Any = None
     status = "interrupted"
     try:
-        ex = _DaskEngine(workers, scheduler) if engine == "dask" else _LocalEngine(workers)
+        ex = _DaskEngine(workers, scheduler) if engine == "dask" else _LocalEngine(workers, timeout)
         window: collections.deque = collections.deque()
         stats["workers"] = ex.workers
         max_inflight = 2 * max(1, ex.workers)
@@ -230,34 +265,55 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
             worker again is recorded as an error, and the run goes on (a re-run would hit it again)."""
             ex.recover()
             out: list[dict] = []
+            deaths = 0
             for t in work:
                 try:
                     out.extend(ex.result(ex.submit([t], max_bytes))["results"])
+                    deaths = 0
                 except WorkerDied:
+                    deaths += 1
+                    if deaths >= 3:  # not one bad record: the workers cannot run at all
+                        raise QuellenlageError("worker processes keep dying (cannot build the pipeline, or out "
+                                               "of memory); committed batches are kept, fix and run again") from None
                     ex.recover()
+                    # `transient`: logged in `errors` but not in the ledger, so the next run tries it again
                     out.append({"index": t.index, "ref": t.ref, "raw_hash": t.raw_hash, "status": "error",
-                                "reason": "a worker process died while analysing this record "
-                                          "(crash or out of memory)"})
+                                "transient": True, "reason": "a worker process died or hung while analysing "
+                                                             "this record (crash, out of memory, or over "
+                                                             "the --timeout)"})
             return {"results": out, "pid": None, "peak_rss": 0}
 
         def drain_one() -> None:
+            """Wait for the oldest batch; write it, plus the batches after it that are already done,
+            in one transaction (fewer commits when workers are fast: this scales with the cluster)."""
             nonlocal commits
-            fut, work, local_results, dups, pos, raws, uids = window.popleft()
-            try:
-                res = ex.result(fut) if fut is not None else {"results": [], "pid": None, "peak_rss": 0}
-            except WorkerDied:
-                res = isolate(work)
-            if res.get("pid") is not None:
-                peaks, cpu = stats["worker_peaks"], stats["worker_cpu"]
-                peaks[res["pid"]] = max(peaks.get(res["pid"], 0), res["peak_rss"])
-                cpu[res["pid"]] = max(cpu.get(res["pid"], 0.0), res.get("cpu", 0.0))
-            # error records read by the main process go in with the batch, in input order
-            results = sorted(res["results"] + local_results, key=lambda r: r["index"])
-            counts = writer.write_batch(results, dups)
+            results: list[dict] = []
+            all_dups: list[tuple[str, str, int, str]] = []
+            raws_done: list[str] = []
+            uids_done: list[str] = []
+            pos = 0
+            while True:
+                fut, work, local_results, dups, pos, raws, uids = window.popleft()
+                try:
+                    res = ex.result(fut) if fut is not None else {"results": [], "pid": None, "peak_rss": 0}
+                except WorkerDied:
+                    res = isolate(work)
+                if res.get("pid") is not None:
+                    peaks, cpu = stats["worker_peaks"], stats["worker_cpu"]
+                    peaks[res["pid"]] = max(peaks.get(res["pid"], 0), res["peak_rss"])
+                    cpu[res["pid"]] = max(cpu.get(res["pid"], 0.0), res.get("cpu", 0.0))
+                # error records read by the main process go in with the batch, in input order
+                results.extend(sorted(res["results"] + local_results, key=lambda r: r["index"]))
+                all_dups.extend(dups)
+                raws_done.extend(raws)
+                uids_done.extend(uids)
+                if not window or len(results) >= MAX_COMMIT or not _ready(window[0][0]):
+                    break
+            counts = writer.write_batch(results, all_dups)
             for k in ("analysed", "duplicates", "errors"):
                 stats[k] += counts[k]
-            inflight_raw.difference_update(raws)
-            inflight_uid.difference_update(uids)
+            inflight_raw.difference_update(raws_done)
+            inflight_uid.difference_update(uids_done)
             commits += 1
             bar.update(pos, stats)
             if on_commit is not None:

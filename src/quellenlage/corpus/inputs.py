@@ -14,10 +14,12 @@ Broken records (a malformed JSONL line, a corrupt WARC record) come out as tasks
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
 import json
+import logging
 import pathlib
 import re
 import zlib
@@ -121,7 +123,8 @@ def _iter_file(f: pathlib.Path, max_bytes: int) -> Iterator[Task]:
     except OSError as exc:
         yield Task(0, ref, raw_digest(ref.encode()), "error", f"cannot read ({exc.strerror})")
         return
-    yield Task(0, ref, raw_digest(data), "file", data, name=f.name, pos=len(data))
+    # the file name is part of the record: a .txt article's id is its file name
+    yield Task(0, ref, raw_digest(f.name.encode() + b"\x00" + data), "file", data, name=f.name, pos=len(data))
 
 
 def _iter_jsonl(f: pathlib.Path, max_bytes: int) -> Iterator[Task]:
@@ -241,6 +244,7 @@ def _gz_member(fh: Any, pos: int, limit: int) -> tuple[bytes, bool, int, bool]:
 
 
 def _iter_warc(f: pathlib.Path, max_bytes: int) -> Iterator[Task]:
+    logging.getLogger("warcio").setLevel(logging.ERROR)  # (its per-record warnings, see below)
     try:
         fh = open(f, "rb")
     except OSError as exc:
@@ -309,7 +313,14 @@ def _iter_warc_stream(f: pathlib.Path, fh: Any, size: int, max_bytes: int) -> It
         it = None
         try:
             it = ArchiveIterator(fh, no_record_parse=False, arc2warc=True, check_digests=False)
-            for record in it:
+            records = iter(it)
+            while True:
+                # warcio writes its own warnings about damaged records to stderr: the damage is
+                # reported once, in `errors`, and a run in a pipe stays quiet
+                with contextlib.redirect_stderr(io.StringIO()):
+                    record = next(records, None)
+                if record is None:
+                    break
                 # `it.offset` is the absolute start of this record (get_record_offset() would
                 # consume the content stream before we read it)
                 off = it.offset

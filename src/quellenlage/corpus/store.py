@@ -62,6 +62,8 @@ def connect_rw(path: str | pathlib.Path) -> Any:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
         raise QuellenlageError(f"{path}: cannot open the corpus database ({str(exc).splitlines()[0]})") from None
+    # one DuckDB thread: the cores belong to the analysis workers; the writes are small batches
+    con.execute("SET threads = 1")
     con.execute(SCHEMA)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     return con
@@ -130,7 +132,8 @@ class Writer:
         for r in results:
             if r["status"] != "ok":
                 counts["errors"] += 1
-                records.append((r["raw_hash"], r["ref"], r["index"], "error", None, self.run_id))
+                if not r.get("transient"):
+                    records.append((r["raw_hash"], r["ref"], r["index"], "error", None, self.run_id))
                 continue
             if r["uid"] in existing or r["uid"] in seen:  # same id + content hash: store once
                 counts["duplicates"] += 1
@@ -168,6 +171,9 @@ class Writer:
                 con.register("_t", t_err)
                 con.execute("INSERT INTO errors SELECT * FROM _t WHERE raw_hash NOT IN (SELECT raw_hash FROM errors)")
                 con.unregister("_t")
+            done = [r["raw_hash"] for r in results if r["status"] == "ok"]
+            if done:  # a record that failed before (retried, or a transient failure) is fine now
+                con.execute("DELETE FROM errors WHERE raw_hash IN (SELECT unnest(?::VARCHAR[]))", [done])
             if arts:
                 rows = [(r["uid"], r["id"], r["content_hash"], r["title"], r["outlet"], r["url"], r["published"],
                          r.get("published_ts"), r["lang"], r["n_chars"], r["index"], r["ref"], self.run_id)

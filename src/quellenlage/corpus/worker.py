@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import re
 import resource
+import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -168,10 +169,13 @@ def analyze_task(task: Task, max_bytes: int) -> dict[str, Any]:
 
 def analyze_batch(tasks: list[Task], max_bytes: int) -> dict[str, Any]:
     """One batch; also reports this worker's pid and peak memory (for the run statistics)."""
-    crash = os.environ.get("_QUELLENLAGE_TEST_CRASH_ON")  # tests only: simulate a worker dying hard
-    if crash and multiprocessing.parent_process() is not None and any(crash.encode() in json.dumps(t.payload, default=repr).encode() for t in tasks
-                     if t.kind == "article"):
-        os._exit(70)
+    # tests only: simulate a worker that dies hard / hangs on a record
+    for var, action in (("_QUELLENLAGE_TEST_CRASH_ON", lambda: os._exit(70)),
+                        ("_QUELLENLAGE_TEST_HANG_ON", lambda: time.sleep(3600))):
+        marker = os.environ.get(var)
+        if marker and multiprocessing.parent_process() is not None and any(
+                marker in json.dumps(t.payload, ensure_ascii=False) for t in tasks if t.kind == "article"):
+            action()
     results = [analyze_task(t, max_bytes) for t in tasks]
     ru = resource.getrusage(resource.RUSAGE_SELF)
     # ru_maxrss is KiB on Linux; cpu = this process's CPU seconds so far (benchmarks under contention)

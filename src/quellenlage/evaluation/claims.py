@@ -115,3 +115,34 @@ def run(args: argparse.Namespace) -> int:
             print(line)
     sys.stdout.flush()
     return 0
+
+
+def component_timings(gold_dir: Path, passes: int = 3) -> dict[str, float]:
+    """Mean milliseconds per article for each pipeline component over a gold directory."""
+    import time
+
+    from quellenlage.model import Article, Doc
+    from quellenlage.pipeline import get_pipeline
+
+    pipe = get_pipeline()
+    scorer = load_scorer(gold_dir)
+    arts = []
+    for f in sorted(gold_dir.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        arts.append(Article(body=g["text"][scorer.body_start(g):], title=g["headline"]["text"]))
+    tot = dict.fromkeys(pipe.names, 0.0)
+    for _ in range(passes):
+        for a in arts:
+            doc = Doc(article=a)
+            for name, comp in zip(pipe.names, pipe.components, strict=True):
+                t = time.perf_counter()
+                doc = comp(doc)
+                tot[name] += time.perf_counter() - t
+    n = passes * len(arts) or 1
+    return {k: round(1000 * v / n, 2) for k, v in tot.items()}
+
+
+if __name__ == "__main__":  # python -m quellenlage.evaluation.claims --speed GOLD_DIR
+    ap = argparse.ArgumentParser(description="per-component timings over a gold directory")
+    ap.add_argument("--speed", type=Path, required=True, metavar="GOLD_DIR")
+    print(json.dumps({"ms_per_article": component_timings(ap.parse_args().speed)}))

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from quellenlage.headline.clickbait import ClickbaitResult, is_wh_question
-from quellenlage.model import Doc, Headline, Token
+from quellenlage.model import Claim, Doc, Headline, Token
 
 _STOP = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
@@ -127,7 +127,7 @@ def judge_support(doc: Doc, h: Headline, cb: ClickbaitResult) -> SupportVerdict:
     evidence = [c.id for c in chosen]
 
     # 3. Judge from certainty and attribution.
-    def strong(c) -> bool:
+    def strong(c: Claim) -> bool:
         if c.certainty.level != "certain":
             return False
         if c.mode in ("none", "direct", "indirect"):

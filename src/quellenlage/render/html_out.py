@@ -98,7 +98,9 @@ def _sources(doc: Doc) -> str:
 
 
 def _scorecard(doc: Doc) -> str:
-    rows = "".join(f"<tr><td>{_e(k.replace('_', ' '))}</td><td>{_e(str(v))}</td></tr>"
+    explain = doc.scorecard.get("explain") or {}
+    rows = "".join(f"<tr><td>{_e(k.replace('_', ' '))}</td><td>{_e(str(v))}</td>"
+                   f"<td class='meta'>{_e(explain.get(k, ''))}</td></tr>"
                    for k, v in doc.scorecard.items() if not isinstance(v, (dict, list)))
     return f"<table>{rows}</table>"
 

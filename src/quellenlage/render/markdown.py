@@ -41,5 +41,7 @@ def render_markdown(doc: Doc) -> str:
     out += ["", "## Chains", ""]
     out += [f"- {_md(n)} → {_md(c)} → article" if c else f"- {_md(n)} → article" for n, _, c, _ in chains(doc)] or ["- none"]
     out += ["", "## Scorecard", ""]
-    out += [f"- {k.replace('_', ' ')}: {v}" for k, v in doc.scorecard.items() if not isinstance(v, (dict, list))]
+    explain = doc.scorecard.get("explain") or {}
+    out += [f"- {k.replace('_', ' ')}: {v}" + (f" — {_md(explain[k])}" if k in explain else "")
+            for k, v in doc.scorecard.items() if not isinstance(v, (dict, list))]
     return "\n".join(out) + "\n"

@@ -106,12 +106,14 @@ def _sources(doc: Doc) -> Table:
 
 def _scorecard(doc: Doc) -> Table:
     t = Table(title="Scorecard", show_header=False, expand=True)
-    t.add_column("figure")
-    t.add_column("value")
+    t.add_column("figure", no_wrap=True)
+    t.add_column("value", no_wrap=True)
+    t.add_column("why", style="dim", ratio=1)
+    explain = doc.scorecard.get("explain") or {}
     for k, v in doc.scorecard.items():
         if isinstance(v, (dict, list)):
             continue
-        t.add_row(k.replace("_", " "), str(v))
+        t.add_row(k.replace("_", " "), str(v), explain.get(k, ""))
     return t
 
 
