@@ -51,14 +51,20 @@ class _LocalEngine:
     def _make_pool(self) -> Any:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         # spawn, not fork: workers start clean (no copy of DuckDB's or the caller's threads and locks)
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
                                    initializer=_init_worker)
         # wait until the workers are up and have built the pipeline: start-up (slow on a busy
         # machine) must not count against the --timeout of the first batches
-        for fut in [pool.submit(os.getpid) for _ in range(self.workers)]:
-            fut.result()
+        try:
+            for fut in [pool.submit(os.getpid) for _ in range(self.workers)]:
+                fut.result()
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise QuellenlageError("the worker processes could not start (building the pipeline failed; "
+                                   "see the messages above)") from None
         return pool
 
     def submit(self, tasks: list[Task], max_bytes: int) -> Any:
