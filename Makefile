@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint install install-test browser clean
+.PHONY: demo test lint install install-test install-train train bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,34 @@ test: install-test  ## lint + the whole test suite
 	$(BIN)/ruff check src tests training benchmarks
 	$(BIN)/python -m pytest -q -ra
 
+$(VENV)/.installed-train: $(VENV)/.installed
+	$(BIN)/pip install -q -e ".[train,test]"
+	touch $@
+
+install-train: $(VENV)/.installed-train
+
+SHARED ?= ../shared
+ATTR_TRAIN := build/attr/train
+
+train: install-train  ## retrain every shipped model from $(SHARED)/data
+	$(BIN)/python -m training.language.train_all
+	mkdir -p build/attr && tar -xJf $(SHARED)/data/german-news-quotation-attribution-2024/train.tar.xz -C build/attr
+	$(BIN)/python training/attribution/train_filter.py $(ATTR_TRAIN)
+	$(BIN)/python training/attribution/train_speaker.py $(ATTR_TRAIN)
+	$(BIN)/python training/subjectivity/teacher.py --n 8000 --offset 0 --out build/subjectivity/pseudo1.npz
+	$(BIN)/python training/subjectivity/teacher.py --n 8000 --offset 8000 --out build/subjectivity/pseudo2.npz
+	$(BIN)/python training/subjectivity/train.py --pseudo build/subjectivity/pseudo1.npz build/subjectivity/pseudo2.npz --final
+
+bench: install-test  ## speed and accuracy figures (see BENCHMARKS.md)
+	$(BIN)/python benchmarks/language.py
+	$(BIN)/python benchmarks/attribution.py
+	$(BIN)/quellenlage eval claims $(SHARED)/eval/dev
+	$(BIN)/quellenlage eval quotes $(SHARED)/data/german-news-quotation-attribution-2024/dev
+	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/load.py
+
 lint: install-test
 	$(BIN)/ruff check src tests training benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache test-artifacts build

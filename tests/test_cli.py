@@ -123,7 +123,8 @@ def test_bad_inputs_one_line_exit_2(tmp_path, case: str) -> None:
 def test_version_and_help() -> None:
     r = ql("--version")
     assert r.returncode == 0 and r.stdout.decode().startswith("quellenlage ")
-    for cmd in ("analyze", "tag", "eval", "corpus", "serve"):
-        h = ql(cmd, "--help")
+    for cmd in ("analyze", "tag", "eval", "eval claims", "eval quotes", "corpus", "corpus run",
+                "corpus report", "corpus query", "corpus export", "serve"):
+        h = ql(*cmd.split(), "--help")
         assert h.returncode == 0, (cmd, h.stderr)
         assert b"example" in h.stdout.lower(), cmd

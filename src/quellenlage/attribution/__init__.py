@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 
 from quellenlage.attribution.filter import QuoteFilter
-from quellenlage.attribution.rules import Detector, RawQuote, Toks
+from quellenlage.attribution.rules import Detector, RawQuote, Toks, extend_speaker
 from quellenlage.attribution.sources import SourceInfo, SourceTable
 from quellenlage.attribution.speaker import SpeakerRanker
 from quellenlage.model import Doc, Quote, Source, Span
@@ -53,6 +53,9 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
     raw.sort(key=lambda q: (t.s[q.content[0][0]] if q.content else 0))
     if ranker is not None:
         ranker.choose(t, raw)
+    for q in raw:
+        if q.speaker is not None:
+            q.speaker = extend_speaker(t, q.speaker)
     table = SourceTable()
     quotes: list[Quote] = []
     src_of: list[SourceInfo | None] = []

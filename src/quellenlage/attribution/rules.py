@@ -36,6 +36,9 @@ CONT_TYPE = "indirect"
 GAP = 1  # sentences a Konjunktiv-I continuation may be away from its frame
 ORPHAN_FI = True  # Konjunktiv-I sentence without a known speaker: still reported speech
 DROP_ANON_DIRECT = False
+CUE_SHARE_GAP = int(__import__("os").environ.get("QL_CSG", "1"))  # tmp
+EXT_APPOS = __import__("os").environ.get("QL_EA", "1") == "1"
+EXT_PP = __import__("os").environ.get("QL_EP", "1") == "1"
 ORPHAN_WINDOW = 4
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -934,7 +937,9 @@ class Detector:
                     q = RawQuote("direct", [], [], np, sent=si, inherited=True)
             if q is None:
                 if prev is not None and prev.speaker is not None and prev.sent >= si - 3:
-                    q = RawQuote("direct", [], [], prev.speaker, None, prev.channel, sent=si, inherited=True)
+                    # WikiNews convention: a direct quote right after a framed one shares its cue
+                    cue = list(prev.cue) if prev.sent >= si - CUE_SHARE_GAP else []
+                    q = RawQuote("direct", [], cue, prev.speaker, None, prev.channel, sent=si, inherited=True)
                 else:
                     q = RawQuote("direct", [], [], None, sent=si)
             q.content = content
@@ -1051,3 +1056,41 @@ def _kind_words(t: Toks, r: tuple[int, int]) -> str | None:
     if _gaz_media is not None and _gaz_media(t.text[t.s[r[0]]:t.e[r[1] - 1]]):
         return "media"
     return None
+
+
+# ---------------------------------------------------------------- speaker span extent (WikiNews convention)
+
+_PP_ATTACH = {"von", "vom", "in", "aus"}
+
+
+def extend_speaker(t: Toks, sp: tuple[int, int]) -> tuple[int, int]:
+    """Widen a speaker span to what the WikiNews gold marks: a trailing apposition
+    ("Rob Mueller, Klub-Sekretär der Buitenboys,") and a short place/organisation PP
+    ("Karl Harb von den Salzburger Nachrichten", "ein Sprecher in Koblenz")."""
+    a, b = sp
+    if b >= t.n or b - a > 20:
+        return sp
+    hi = t.sent_range[t.sent[b - 1]][1]
+    for _ in range(2):
+        if b >= hi:
+            break
+        if EXT_APPOS and t.w[b] == "," and b + 1 < hi and not t.inq[b + 1] and t.w[b + 1] not in QUOTE_CHARS \
+                and t.low[b + 1] not in {"der", "die", "das", "dessen", "deren", "welche", "welcher", "wie", "so",
+                                         "dass", "ob", "sagte", "sagt"} and t.low[b + 1] not in L.VERB_FORMS:
+            ap = np_after(t, b + 1, hi, appos=False)
+            if ap and ap[1] - ap[0] <= 14 and (ap[1] >= hi or t.w[ap[1]] in {",", ".", ":", ";"}) \
+                    and (ap[1] - ap[0] > 1 or t.cap(ap[0])):
+                b = ap[1]
+                continue
+        if EXT_PP and t.low[b] in _PP_ATTACH and b + 1 < hi:
+            k = b + 1
+            if t.low[k] in L.DETERMINERS:
+                k += 1
+            if k < hi and t.cap(k) and t.low[k] not in L.NP_STOP:
+                np = np_after(t, k, hi, appos=False)
+                if np and np[1] - b <= 6 and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", ";"}
+                                              or t.low[np[1]] in L.VERB_FORMS):
+                    b = np[1]
+                    continue
+        break
+    return (a, b)

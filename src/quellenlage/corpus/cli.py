@@ -33,7 +33,8 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=lambda a: p.print_help() or 2)
     csub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
 
-    r = csub.add_parser("run", help="analyse JSONL / WARC / article files into the store (resumable)")
+    r = csub.add_parser("run", help="analyse JSONL / WARC / article files into the store (resumable)",
+                          epilog=RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="JSONL (.jsonl/.jsonl.gz), WARC (.warc/.warc.gz), .txt/.json/.html files, or directories")
     r.add_argument("--db", required=True, help="DuckDB file (created if missing; re-runs skip what is in it)")
@@ -56,21 +57,24 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--log-commits", action="store_true", help=argparse.SUPPRESS)  # tests: one line per commit
     r.set_defaults(func=_run)
 
-    rp = csub.add_parser("report", help="top sources, channels, claim groups and certainty drift")
+    rp = csub.add_parser("report", help="top sources, channels, claim groups and certainty drift",
+                          epilog=RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     rp.add_argument("--db", required=True)
     rp.add_argument("--format", choices=("text", "html", "json"), default="text")
     rp.add_argument("--limit", type=int, default=20, help="rows per section (default 20)")
     rp.add_argument("--out", help="write to this file instead of stdout")
     rp.set_defaults(func=_report)
 
-    q = csub.add_parser("query", help="run a read-only SQL query on the store")
+    q = csub.add_parser("query", help="run a read-only SQL query on the store",
+                          epilog=RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     q.add_argument("--db", required=True)
     q.add_argument("sql", help="SQL (tables: articles, claim_maps, sources, quotes, claims, errors, runs, "
                    "records, claim_group_members)")
     q.add_argument("--format", choices=("table", "json", "csv"), default="table")
     q.set_defaults(func=_query)
 
-    e = csub.add_parser("export", help="export claim maps as JSONL (one per line) or Parquet")
+    e = csub.add_parser("export", help="export claim maps as JSONL (one per line) or Parquet",
+                          epilog=RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     e.add_argument("--db", required=True)
     e.add_argument("--format", choices=("jsonl", "parquet"), required=True)
     e.add_argument("--out", required=True, help="output file")
