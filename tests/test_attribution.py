@@ -159,6 +159,36 @@ def test_empty_and_odd_input_do_not_crash(pipe: Pipeline) -> None:
         assert isinstance(doc.quotes, list)
 
 
+def test_wikinews_span_conventions(pipe: Pipeline) -> None:
+    # speaker spans keep the apposition; the age adjective belongs to the noun phrase
+    doc = run(pipe, "Das Spiel war aus. Rob Mueller, Klub-Sekretär der Buitenboys, sagte, "
+                    "alle Spieler hätten dem Schiedsrichter die Hand gegeben.")
+    q = next(q for q in doc.quotes if q.type == "indirect")
+    assert q.speaker[0].text == "Rob Mueller, Klub-Sekretär der Buitenboys"
+    doc = run(pipe, "Der Papst trat zurück. Der 85-jährige Joseph Ratzinger sagte, er spüre, "
+                    "dass er nicht mehr genügend Kraft habe.")
+    q = next(q for q in doc.quotes if q.type == "indirect")
+    assert q.speaker[0].text == "Der 85-jährige Joseph Ratzinger"
+    assert q.content[0].text.startswith("er spüre")
+    # an adverbial prefield is not the speaker; zu-infinitive complements of any reporting verb
+    doc = run(pipe, "Es war ruhig. Dagegen beteuerte die Polizei, ständig auf Streife zu sein.")
+    q = doc.quotes[0]
+    assert q.speaker[0].text == "die Polizei" and q.content[0].text == "ständig auf Streife zu sein"
+
+
+def test_wikinews_cue_and_addressee_conventions(pipe: Pipeline) -> None:
+    doc = run(pipe, "Die Lage ist ernst. Wie die Polizei mitteilte, wurden zwei Männer festgenommen.")
+    q = doc.quotes[0]
+    assert [c.text for c in q.cue] == ["Wie", "mitteilte"]
+    doc = run(pipe, "Es wird eng. Die Regierung forderte die Bürger auf, ihre Häuser zu verlassen.")
+    q = doc.quotes[0]
+    assert [c.text for c in q.cue] == ["forderte", "auf"]
+    assert [a.text for a in q.addressee] == ["die Bürger"]
+    # a quoted title without a frame is no quote
+    doc = run(pipe, "Die Ausstellung läuft unter dem Motto „Der Verkehrsknoten Dresden und seine Geschichte“.")
+    assert doc.quotes == []
+
+
 def test_works_without_language_annotations() -> None:
     # tokens without upos/lemma/mood/ent (rule-based baseline): lexicon fallbacks are used
     from quellenlage.attribution import attribute

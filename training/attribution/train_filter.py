@@ -84,6 +84,8 @@ def main() -> int:
     ap.add_argument("train", type=pathlib.Path)
     ap.add_argument("--holdout", type=int, default=150)
     ap.add_argument("--out", type=pathlib.Path, default=WEIGHTS)
+    ap.add_argument("--no-final-fit", action="store_true",
+                    help="keep the model fitted without the held-out documents (for fair comparisons)")
     a = ap.parse_args()
     sc = load_scorer()
     files = sorted(a.train.glob("*.json"))
@@ -110,11 +112,12 @@ def main() -> int:
     top = max(k for k, _ in results)
     best = min((th, k) for k, th in results if k >= top - 0.005)[::-1]
     # final fit on all train documents
-    for f in hold:
+    for f in ([] if a.no_final_fit else hold):
         fx, fy = candidates(la.lang, json.loads(f.read_text()), sc)
         X += fx
         y += fy
-    w = fit(X, y)
+    if not a.no_final_fit:
+        w = fit(X, y)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps({"model": "logistic regression over rule candidates",
                                  "trained_on": "german-news-quotation-attribution-2024 train (CC BY-NC-SA 4.0)",

