@@ -177,6 +177,16 @@ def _person_name(words: list[str], low: list[str], ents: list[str | None], parts
                 runs[-1].append(k)
             else:
                 runs.append([k])
+    # The NER model sometimes stops after a first name ("Matt|Shoemaker betont"): extend a PER
+    # run over directly following capitalised words that cannot be anything but a name part.
+    for r in runs:
+        k = r[-1] + 1
+        while (k < len(words) and len(r) < 4 and words[k][:1].isupper() and not (ents[k] or "").startswith("B-")
+               and not is_role_word(words[k]) and low[k] not in L.DETERMINERS and low[k] not in L.GOVERNMENT
+               and low[k] not in L.ORGANIZATION and low[k] not in L.MEDIA and low[k] not in L.SOURCE_NOUNS
+               and low[k] not in L.ANONYMOUS):
+            r.append(k)
+            k += 1
     runs = [r for r in runs if _name_ok(r, words, low)]
     if runs:
         return max(runs, key=lambda r: (len(r), r[0]))

@@ -89,19 +89,30 @@ def _article(doc: Doc) -> Table:
 
 
 def _sources(doc: Doc) -> Table:
-    t = Table(title="Sources and chains (source → channel → article)", expand=True)
+    t = Table(title="Sources", expand=True)
     t.add_column("source")
     t.add_column("kind")
     t.add_column("role")
-    t.add_column("chain")
-    chain_map: dict[str, list[str]] = {}
-    for name, _kind, channel, n in chains(doc):
-        chain_map.setdefault(name, []).append(f"{name} → {channel} → article" if channel else f"{name} → article")
-        _ = n
+    t.add_column("mentions", justify="right")
     for s in doc.sources:
-        t.add_row(Text(s.name, style=KIND_STYLE.get(s.kind, "")), s.kind, s.role or "",
-                  "\n".join(chain_map.get(s.name, [])))
+        t.add_row(Text(s.name, style=KIND_STYLE.get(s.kind, "")), s.kind, s.role or "", str(len(s.mentions)))
     return t
+
+
+def _chains(doc: Doc) -> Group:
+    lines = [Text("Chains (source → channel → article)", style="bold")]
+    for name, kind, channel, n in chains(doc):
+        line = Text("  ")
+        line.append(name, style=KIND_STYLE.get(kind, "bold"))
+        if channel:
+            line.append(" → ")
+            line.append(channel, style=KIND_STYLE["media"])
+        line.append(" → article")
+        line.append(f"  ({n} {'statement' if n == 1 else 'statements'})", style="dim")
+        lines.append(line)
+    if len(lines) == 1:
+        lines.append(Text("  none: the article attributes nothing", style="dim"))
+    return Group(*lines)
 
 
 def _scorecard(doc: Doc) -> Table:
@@ -129,7 +140,7 @@ def renderables(doc: Doc) -> list:
     a = doc.article
     meta = " · ".join(x for x in (a.id, a.outlet, a.published, a.url) if x)
     return [_headline_panel(doc), Text(meta, style="dim"), legend, Text(), _article(doc), Text(),
-            _sources(doc), _scorecard(doc)]
+            _sources(doc), _chains(doc), Text(), _scorecard(doc)]
 
 
 def print_terminal(doc: Doc, console: Console | None = None) -> None:
