@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from conftest import SEED, needs_shared
-
 from quellenlage.io import read_path
 from quellenlage.pipeline import get_pipeline
 from quellenlage.render.html_out import render_html
