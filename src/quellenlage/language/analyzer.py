@@ -38,7 +38,7 @@ class Analyzer:
         self.ner = ner
 
     @classmethod
-    def load(cls, model_dir: Path = MODEL_DIR) -> Analyzer:
+    def load(cls, model_dir: Path = MODEL_DIR, ner_mode: str | None = None) -> Analyzer:
         pos = LinearModel.load(model_dir / "pos")
         with gzip.open(model_dir / "lemmas.json.gz", "rt", encoding="utf-8") as f:
             lemmas = json.load(f)
@@ -48,7 +48,7 @@ class Analyzer:
         if (model_dir / "ner_trans.npz").exists():
             from quellenlage.language.ner import NerTagger
 
-            ner = NerTagger.load(model_dir)
+            ner = NerTagger.load(model_dir, ner_mode)
         a = cls(pos, lemmas, mood, ner)
         if compat.exists():
             a.compat = np.load(compat)["C"]

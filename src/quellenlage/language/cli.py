@@ -16,6 +16,9 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", help="article file (.txt, .json, .html) or - for stdin")
     p.add_argument("--format", choices=["jsonl", "conllu"], default="jsonl")
+    p.add_argument("--ner", choices=["fast", "accurate"], default=None,
+                   help="entity model: fast (default) or accurate (needs `pip install quellenlage[accurate]`, "
+                   "about 60x slower); default from $QUELLENLAGE_NER")
     p.set_defaults(func=run)
 
 
@@ -26,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from quellenlage.model import Doc
 
     article = read_path(args.path)
-    doc = LanguageLayer()(Doc(article=article))
+    doc = LanguageLayer(ner=args.ner)(Doc(article=article))
     if args.format == "conllu":
         write_conllu(doc, sys.stdout)
     else:
