@@ -58,11 +58,13 @@ class CertaintyComponent:
         text = doc.text
         rumour = bool(RUMOUR_RE.search(text))
         doc.claims = []
-        for sent in doc.sentences:
-            stext = text[sent.start:sent.end]
+        texts = [text[s.start:s.end] for s in doc.sentences]
+        subjectivity = self.subj.label_many(texts) if self.subj.available else []
+        for i, sent in enumerate(doc.sentences):
+            stext = texts[i]
             sent.certainty = analyze_sentence(stext, sent.tokens, sent.start, heading=sent.heading, rumour=rumour)
-            if self.subj.available:
-                sent.subjectivity, p = self.subj.label(stext)
+            if subjectivity:
+                sent.subjectivity, p = subjectivity[i]
                 sent.subjectivity_score = round(p, 3)
             sent.claim, sent.claim_cues = self._claim(sent, stext)
             if sent.claim:

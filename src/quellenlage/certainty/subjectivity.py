@@ -98,6 +98,19 @@ class SubjectivityModel:
         z = float(data @ self.w[idx]) + self.b
         return 1.0 / (1.0 + np.exp(-z))
 
+    def label_many(self, sentences: list[str]) -> list[tuple[str, float]]:
+        """`label` for all sentences of an article: one vectorisation, the same arithmetic per row."""
+        if not sentences:
+            return []
+        data, idx, indptr = vectorize(sentences)
+        wv = self.w[idx]
+        bounds = indptr.tolist()
+        out = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            p = 1.0 / (1.0 + np.exp(-(float(data[a:b] @ wv[a:b]) + self.b)))
+            out.append(("subjective" if p >= self.threshold else "objective", p))
+        return out
+
     def label(self, sentence: str) -> tuple[str, float]:
         p = self.score(sentence)
         return ("subjective" if p >= self.threshold else "objective"), p

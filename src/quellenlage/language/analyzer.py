@@ -183,6 +183,7 @@ class Analyzer:
     def annotate(self, sentences: list[list[Token]], text: str | None = None) -> list[Entity]:
         """Fill upos/xpos/lemma/mood/ent of every token; returns the entities (offsets from tokens)."""
         entities: list[Entity] = []
+        pending: list[tuple[list[Token], list[str], list[str]]] = []
         for toks in sentences:
             if not toks:
                 continue
@@ -196,8 +197,14 @@ class Analyzer:
                 t.xpos = xpos[i]
                 t.lemma = lemma(t.text, upos[i])
                 t.mood = mood(words, i, xpos[i]) if xpos[i][0] == "V" else None
-            if self.ner is not None:
-                labels = self.ner.predict(words, upos)
+            pending.append((toks, words, upos))
+        if self.ner is not None and pending:
+            many = getattr(self.ner, "predict_many", None)
+            if many is not None:  # decode all sentences together: far fewer Python steps
+                all_labels = many([(w, u) for _, w, u in pending])
+            else:
+                all_labels = [self.ner.predict(w, u) for _, w, u in pending]
+            for (toks, _, _), labels in zip(pending, all_labels, strict=True):
                 for t, lab in zip(toks, labels, strict=False):
                     t.ent = None if lab == "O" else lab
                 entities.extend(_spans(toks, labels, text))

@@ -127,6 +127,36 @@ def viterbi(S: np.ndarray, A: np.ndarray) -> list[int]:
     return out[::-1]
 
 
+def viterbi_many(scores: list[np.ndarray], A: np.ndarray) -> list[list[int]]:
+    """`viterbi` for many sentences at once: the same float32 arithmetic, but one Python step per
+    position of the longest sentence instead of one per token of the article."""
+    nl = A.shape[1]
+    lens = np.array([len(s) for s in scores])
+    T = int(lens.max())
+    S = np.zeros((len(scores), T, nl), dtype=np.float32)
+    for b, s in enumerate(scores):
+        S[b, : len(s)] = s
+    A_to = A[:nl][None]
+    sc = A[nl][None, :] + S[:, 0]
+    bp = np.zeros((len(scores), T, nl), dtype=np.int64)
+    for i in range(1, T):
+        m = sc[:, :, None] + A_to
+        bpi = m.argmax(1)
+        new = np.take_along_axis(m, bpi[:, None, :], 1)[:, 0] + S[:, i]
+        sc = np.where((i < lens)[:, None], new, sc)  # finished sentences keep their last scores
+        bp[:, i] = bpi
+    best = sc.argmax(1).tolist()
+    bpl = bp.tolist()
+    paths = []
+    for b, n in enumerate(lens.tolist()):
+        out = [best[b]]
+        rows = bpl[b]
+        for i in range(n - 1, 0, -1):
+            out.append(rows[i][out[-1]])
+        paths.append(out[::-1])
+    return paths
+
+
 class NerTagger:
     def __init__(self, model: LinearModel, trans: np.ndarray, lex: dict[str, str] | None = None,
                  clusters: dict[str, str] | None = None, loc: frozenset[str] | None = None) -> None:
@@ -180,6 +210,13 @@ class NerTagger:
         if not words:
             return []
         return self.finish(words, [self.labels[c] for c in self.decode(self.scores(words, upos))], upos)
+
+    def predict_many(self, sents: list[tuple[list[str], list[str]]]) -> list[list[str]]:
+        """`predict` for all (words, upos) sentences of an article, decoded together (faster)."""
+        scores = [self.scores(w, u) for w, u in sents if w]
+        paths = iter(viterbi_many(scores, self.A)) if scores else iter(())
+        labels = self.labels
+        return [self.finish(w, [labels[c] for c in next(paths)], u) if w else [] for w, u in sents]
 
     def scores(self, words: list[str], upos: list[str]) -> np.ndarray:
         return self.model.scores_rows(self.encoder.encode(words, self.featurizer.context(words, upos)))
