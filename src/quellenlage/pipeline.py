@@ -7,6 +7,7 @@ article, so the corpus engine and the web app call the very same pipeline as the
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Protocol
@@ -72,6 +73,9 @@ def get_pipeline() -> Pipeline:
     with _lock:
         if _default is None:
             _default = Pipeline()
+            # The models are large, long-lived dicts and arrays: move them out of the cyclic
+            # garbage collector's reach so that collections during analysis do not re-scan them.
+            gc.freeze()
         return _default
 
 
