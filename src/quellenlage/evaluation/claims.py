@@ -10,7 +10,6 @@ writes them, and the tool runs in-process over them.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -18,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 from quellenlage.errors import InputError
+from quellenlage.evaluation.common import load_reference, write_claim_maps
 
 # The same lines score_claims.py prints (kept in one place so they cannot drift).
 _FORMAT = (
@@ -29,22 +29,10 @@ _FORMAT = (
 
 
 def load_scorer(gold_dir: Path | None = None) -> ModuleType:
-    """The shared reference scorer if reachable, else the in-package copy."""
-    candidates = []
-    if gold_dir is not None:
-        candidates += [gold_dir.parent / "score_claims.py", gold_dir.parent.parent / "eval" / "score_claims.py"]
-    repo = Path(__file__).resolve().parents[3]
-    candidates.append(repo.parent / "shared" / "eval" / "score_claims.py")
-    for c in candidates:
-        if c.is_file():
-            spec = importlib.util.spec_from_file_location("score_claims_shared", c)
-            if spec and spec.loader:
-                mod = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(mod)
-                return mod
-    from quellenlage.evaluation import _score_claims_ref
-
-    return _score_claims_ref
+    """The shared reference scorer if reachable (also beside the gold directory), else the copy."""
+    extra = [] if gold_dir is None else [gold_dir.parent / "score_claims.py",
+                                         gold_dir.parent.parent / "eval" / "score_claims.py"]
+    return load_reference("score_claims.py", "_score_claims_ref", extra)
 
 
 def format_lines(r: dict) -> list[str]:
@@ -61,16 +49,10 @@ def format_lines(r: dict) -> list[str]:
 
 def predict_dir(inputs: Path, pred_dir: Path) -> None:
     """Analyse every input article (score_claims.py --inputs format) into pred_dir/<same name>."""
-    from quellenlage.model import Article
-    from quellenlage.pipeline import get_pipeline
+    from quellenlage.io import article_from_dict
 
-    pipe = get_pipeline()
-    pred_dir.mkdir(parents=True, exist_ok=True)
-    for f in sorted(inputs.glob("*.json")):
-        a = json.loads(f.read_text(encoding="utf-8"))
-        art = Article(body=a["body"], title=a.get("title"), id=a.get("id"), outlet=a.get("outlet"))
-        cm = pipe.analyze(art)
-        (pred_dir / f.name).write_text(json.dumps(cm, ensure_ascii=False), encoding="utf-8")
+    write_claim_maps(((f.name, article_from_dict(json.loads(f.read_text(encoding="utf-8"))))
+                      for f in sorted(inputs.glob("*.json"))), pred_dir)
 
 
 def claim_accuracy(gold_dir: Path, pred_dir: Path, scorer: ModuleType) -> float:

@@ -8,7 +8,6 @@ scorer is present it is loaded and used as is; otherwise the faithful copy in
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import pathlib
 import sys
@@ -16,41 +15,25 @@ import tempfile
 from types import ModuleType
 
 from quellenlage.errors import InputError
-
-_SHARED_SCORER = pathlib.Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "score_quotes.py"
+from quellenlage.evaluation.common import load_reference, write_claim_maps
 
 
 def load_scorer() -> ModuleType:
     """The shared reference scorer if available, else the bundled copy."""
-    if _SHARED_SCORER.is_file():
-        spec = importlib.util.spec_from_file_location("_shared_score_quotes", _SHARED_SCORER)
-        if spec and spec.loader:
-            mod = importlib.util.module_from_spec(spec)
-            try:
-                spec.loader.exec_module(mod)
-                return mod
-            except Exception:  # noqa: BLE001 - fall back to the bundled copy
-                pass
-    from quellenlage.evaluation import _score_quotes
-
-    return _score_quotes
+    return load_reference("score_quotes.py", "_score_quotes")
 
 
 def predict(gold_dir: pathlib.Path, pred_dir: pathlib.Path) -> int:
-    """Write the tool inputs like `score_quotes.py --inputs` does, analyse each, write claim maps."""
+    """Analyse each gold article (its `originalText` is the body, as `score_quotes.py --inputs` writes
+    it) into a claim map of the same file name."""
     from quellenlage.model import Article
-    from quellenlage.pipeline import get_pipeline
 
-    pipe = get_pipeline()
-    pred_dir.mkdir(parents=True, exist_ok=True)
-    n = 0
-    for f in sorted(gold_dir.glob("*.json")):
-        g = json.loads(f.read_text(encoding="utf-8"))
-        art = {"id": g["documentName"], "title": None, "body": g["originalText"]}
-        cm = pipe.analyze(Article(body=art["body"], title=art["title"], id=art["id"]))
-        (pred_dir / f.name).write_text(json.dumps(cm, ensure_ascii=False), encoding="utf-8")
-        n += 1
-    return n
+    def articles():
+        for f in sorted(gold_dir.glob("*.json")):
+            g = json.loads(f.read_text(encoding="utf-8"))
+            yield f.name, Article(body=g["originalText"], title=None, id=g["documentName"])
+
+    return write_claim_maps(articles(), pred_dir)
 
 
 def print_result(r: dict) -> None:
