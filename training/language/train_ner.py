@@ -76,15 +76,15 @@ def build_lex(sents) -> dict[str, str]:
     return out
 
 
-def evaluate(tagger: NerTagger, analyzer: Analyzer, held) -> dict:
+def span_scores(pairs) -> dict:
+    """Exact-span P/R/F1 (micro and per type) over (gold labels, predicted labels) per sentence."""
     tp = fp = fn = 0
     per_type = {t: [0, 0, 0] for t in TYPES}
-    for sent in held:
-        words = [w for w, _ in sent]
-        gold = spans([norm(lab) for _, lab in sent])
-        upos, _ = analyzer.tag(words)
-        S = tagger.model.scores(ner_features(words, upos, tagger.lex, tagger.clusters, tagger.loc))
-        pred = spans([norm(tagger.labels[c]) for c in tagger.decode(S)])
+    n = 0
+    for gold_labels, pred_labels in pairs:
+        n += 1
+        gold = spans([norm(lab) for lab in gold_labels])
+        pred = spans([norm(lab) for lab in pred_labels])
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
@@ -102,7 +102,18 @@ def evaluate(tagger: NerTagger, analyzer: Analyzer, held) -> dict:
 
     P, R, F = f1(tp, fp, fn)
     return {"P": P, "R": R, "F1": F, "per_type": {t: f1(*v)[2] for t, v in per_type.items()},
-            "sentences": len(held), "gold_entities": tp + fn}
+            "sentences": n, "gold_entities": tp + fn}
+
+
+def evaluate(tagger: NerTagger, analyzer: Analyzer, held) -> dict:
+    def pairs():
+        for sent in held:
+            words = [w for w, _ in sent]
+            upos, _ = analyzer.tag(words)
+            S = tagger.model.scores(ner_features(words, upos, tagger.lex, tagger.clusters, tagger.loc))
+            yield [lab for _, lab in sent], [tagger.labels[c] for c in tagger.decode(S)]
+
+    return span_scores(pairs())
 
 
 def get_clusters(tr, nc: bool, log=print) -> dict[str, str]:

@@ -21,9 +21,8 @@ from training.language.train_ner import (
     TYPES,
     build_lex,
     get_clusters,
-    norm,
     norm_train,
-    spans,
+    span_scores,
     split,
 )
 from training.language.train_pos import OUT
@@ -58,32 +57,14 @@ def states(sents, log=print) -> list[np.ndarray]:
 
 
 def evaluate_sents(tagger, held, held_X, analyzer) -> dict:
-    tp = fp = fn = 0
-    per = {t: [0, 0, 0] for t in TYPES}
-    for k, sent in enumerate(held):
-        X = held_X[k] if held_X is not None else None
-        words = [w for w, _ in sent]
-        upos, _ = analyzer.tag(words)
-        gold = spans([norm(lab) for _, lab in sent])
-        pred = spans([norm(lab) for lab in tagger.predict_raw(words, upos, X)])
-        tp += len(gold & pred)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-        for t in TYPES:
-            g = {x for x in gold if x[2] == t}
-            p = {x for x in pred if x[2] == t}
-            per[t][0] += len(g & p)
-            per[t][1] += len(p - g)
-            per[t][2] += len(g - p)
+    def pairs():
+        for k, sent in enumerate(held):
+            X = held_X[k] if held_X is not None else None
+            words = [w for w, _ in sent]
+            upos, _ = analyzer.tag(words)
+            yield [lab for _, lab in sent], tagger.predict_raw(words, upos, X)
 
-    def f1(a, b, c):
-        p = a / (a + b) if a + b else 0.0
-        r = a / (a + c) if a + c else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    P, R, F = f1(tp, fp, fn)
-    return {"P": P, "R": R, "F1": F, "per_type": {t: f1(*v)[2] for t, v in per.items()},
-            "sentences": len(held), "gold_entities": tp + fn}
+    return span_scores(pairs())
 
 
 def train(epochs: int = 6, dscale: float = 0.3, log=print, save: bool = True) -> dict:
