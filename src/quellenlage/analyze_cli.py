@@ -9,6 +9,7 @@ import sys
 
 from quellenlage.errors import InputError, QuellenlageError
 from quellenlage.io import DEFAULT_MAX_BYTES, iter_input_files, read_path
+from quellenlage.model import Doc, to_dict
 from quellenlage.render import FORMATS, SUFFIX, get_renderer
 
 EPILOG = """examples:
@@ -95,8 +96,6 @@ def run(args: argparse.Namespace) -> int:
             elif args.format == "terminal":
                 _print_terminal(doc, args.color)
             elif args.format == "json" and len(paths) > 1:
-                from quellenlage.model import to_dict
-
                 sys.stdout.write(json.dumps(to_dict(doc), ensure_ascii=False) + "\n")
             else:
                 sys.stdout.write(get_renderer(args.format)(doc))
@@ -112,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _print_terminal(doc, color: str) -> None:
+def _print_terminal(doc: Doc, color: str) -> None:
     from rich.console import Console
 
     from quellenlage.render.terminal import print_terminal

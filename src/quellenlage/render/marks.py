@@ -17,7 +17,8 @@ CUE_EXPLANATION = {
     "adverb": "hedging adverb", "modal": "epistemic modal verb", "konjunktiv2": "Konjunktiv II (hypothetical)",
     "reportative_sollen": "reportative 'sollen': someone else says so", "scare_quotes": "scare quotes: the writer keeps distance",
     "question": "question: not asserted", "ob_clause": "open whether-clause", "impersonal_belief": "impersonal belief verb",
-    "noun": "hedging noun", "adjective": "hedging adjective",
+    "noun": "hedging noun", "adjective": "hedging adjective", "verb": "hedging verb",
+    "belief_verb": "belief verb: someone supposes, not knows", "reportative": "reported without a named source",
 }
 
 
