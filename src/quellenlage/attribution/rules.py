@@ -53,6 +53,7 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+SRC_OWN = True  # "nach eigenen Angaben" (mid-sentence too)
 DAT_ADDR = True  # "sagte X dem Weser-Kurier": dative outlet as addressee
 SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives speaker and cue
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
@@ -417,7 +418,7 @@ _PREPS = {"bei", "beim", "für", "an", "am", "im", "in", "auf", "mit", "nach", "
 
 _SRC_ADJ = {"eigenen", "eigenem", "eigener", "offiziellen", "ersten", "neuesten", "jüngsten", "übereinstimmenden",
             "unbestätigten", "inoffiziellen", "vorläufigen", "bisherigen"}
-_SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "aussagen", "darstellungen", "darstellung",
+_SOURCE_ENDINGS = ("angaben", "berichten", "bericht", "informationen", "aussagen", "darstellungen", "darstellung",
                    "vorhersage", "vorhersagen", "prognose", "bekunden", "vernehmen", "erkenntnissen",
                    "schätzungen", "auskunft", "recherchen", "ermittlungen", "mitteilungen", "stellungnahme",
                    "analyse", "ergebnis", "endergebnis", "meinung", "erfahrungen", "ankündigung", "mitteilung",
@@ -644,6 +645,8 @@ class Detector:
                     q = self._prep_quote(si, lo, hi, k, np, [k])
             elif lw == "nach" and k + 1 < hi and any(_source_word(t.low[j]) for j in range(k + 1, min(hi, k + 4))):
                 np = np_after(t, k + 1, hi, appos=False)
+                if np is None and SRC_OWN and t.low[k + 1] in _SRC_ADJ and k + 2 < hi and _source_word(t.low[k + 2]):
+                    np = (k + 1, k + 3)  # "nach eigenen Angaben": no name, the adjective and the source noun
                 if np:
                     q = self._prep_quote(si, lo, hi, k, np, [k])
             elif lw == "zufolge":
