@@ -53,6 +53,8 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+NPB_UPOS = True  # "dem Korrespondenten al-Jazeeras zufolge", "Ihnen zufolge": tagged nouns and dative pronouns
+_DAT_PRONOUNS = {"ihm", "ihr", "ihnen"}
 SRC_OWN = True  # "nach eigenen Angaben" (mid-sentence too)
 DAT_ADDR = True  # "sagte X dem Weser-Kurier": dative outlet as addressee
 SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives speaker and cue
@@ -244,7 +246,8 @@ def np_before(t: Toks, j: int, start: int) -> tuple[int, int] | None:
             t.cap(k) and t.low[k] not in L.NP_STOP
             or t.low[k] in L.DETERMINERS or t.low[k] in L.GENITIVE_LINK
             or (t.low[k].endswith(("en", "em", "er", "es", "e")) and t.low[k] not in L.NP_STOP
-                and t.low[k] not in L.VERB_FORMS and t.low[k] not in L.AUX))):
+                and t.low[k] not in L.VERB_FORMS and t.low[k] not in L.AUX)
+            or (NPB_UPOS and t.upos[k] in ("NOUN", "PROPN") and t.low[k] not in L.NP_STOP))):
         if t.low[k] in L.DETERMINERS and k - 1 >= start and t.cap(k - 1) and t.low[k] not in {"der", "des"}:
             k -= 1
             break
@@ -254,7 +257,9 @@ def np_before(t: Toks, j: int, start: int) -> tuple[int, int] | None:
         a += 1
     while SRC_ADJ and a - 1 >= start and t.low[a - 1] in _SRC_ADJ:
         a -= 1  # "eigenen Angaben nach"
-    if a < j and not any(t.cap(x) for x in range(a, j)):
+    if NPB_UPOS and a == j and j - 1 >= start and t.low[j - 1] in _DAT_PRONOUNS:
+        return (j - 1, j)  # "Ihm zufolge"
+    if a < j and not any(t.cap(x) or (NPB_UPOS and t.upos[x] == "PROPN") for x in range(a, j)):
         return None
     return (a, j) if a < j else None
 
