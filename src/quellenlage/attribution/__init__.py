@@ -81,7 +81,8 @@ def _title_like(t: Toks, q: RawQuote) -> bool:
     return all(t.w[k][:1].isupper() or t.w[k][:1].isdigit() for k in words)
 
 
-def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:
+def detect(doc: Doc, quote_filter: QuoteFilter | None = None) -> tuple[Toks, list[RawQuote], list[bool]]:
+    """The rules' quotes after the trained filter: token arrays, quotes, sub-heading flags."""
     det = Detector(doc)
     t = det.t
     _entity_labels(doc, t)
@@ -91,6 +92,11 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
         raw = quote_filter.keep(t, raw, lines)
     if DROP_TITLES:
         raw = [q for q in raw if not _title_like(t, q)]
+    return t, raw, lines
+
+
+def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:
+    t, raw, lines = detect(doc, quote_filter)
     raw.sort(key=lambda q: (t.s[q.content[0][0]] if q.content else 0))
     if ranker is not None:
         ranker.choose(t, raw)
