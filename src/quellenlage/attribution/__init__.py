@@ -39,6 +39,7 @@ CUE_EXT = True  # cue spans: "Wie ... mitteilte", separable particles, "heißt e
 TRIM_FRAME = True  # postposed ", so X" / ", wie X schreibt" frames are cut off indirect content
 DROP_TITLES = True  # quoted names and titles without a frame are not quotes
 TITLE_MAX = 6
+NESTED_TITLES = True  # quoted names inside indirect speech are not nested quotes either
 
 
 def _span(t: Toks, r: tuple[int, int]) -> Span:
@@ -64,10 +65,11 @@ _TITLE_NOUNS = {"motto", "titel", "thema", "themen", "name", "namen", "aufschrif
                 "schlagzeile", "roman", "album", "lied", "song", "studie", "ausstellung", "sendung", "serie"}
 
 
-def _title_like(t: Toks, q: RawQuote) -> bool:
+def _title_like(t: Toks, q: RawQuote, nested: bool = False) -> bool:
     """A frameless quoted name or title ("„Fahrendes Volk“", "„The Independent“"): not a quote in the
-    WikiNews gold. Short, no verb, every word capitalised."""
-    if q.type != "direct" or q.cue or q.display_cue or len(q.content) != 1:
+    WikiNews gold. Short, no verb, every word capitalised. Inside reported speech the same holds
+    for names ("laut der Zeitung „Hvalur 9“"), although the fragment inherits the outer cue."""
+    if q.type != "direct" or (q.cue or q.display_cue) and not nested or len(q.content) != 1:
         return False
     a, b = q.content[0]
     words = [k for k in range(a, b) if t.is_word(k)]
@@ -91,7 +93,13 @@ def detect(doc: Doc, quote_filter: QuoteFilter | None = None) -> tuple[Toks, lis
     if quote_filter is not None:
         raw = quote_filter.keep(t, raw, lines)
     if DROP_TITLES:
-        raw = [q for q in raw if not _title_like(t, q)]
+        outer = [r for q in raw if q.type != "direct" for r in q.content]
+
+        def nested(q: RawQuote) -> bool:
+            return NESTED_TITLES and len(q.content) == 1 and any(
+                a <= q.content[0][0] and q.content[0][1] <= b for a, b in outer)
+
+        raw = [q for q in raw if not _title_like(t, q, nested(q))]
     return t, raw, lines
 
 
