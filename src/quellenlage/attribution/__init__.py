@@ -22,6 +22,7 @@ from quellenlage.attribution.rules import (
     extend_cue,
     extend_speaker,
     find_addressee,
+    np_after,
     split_unknown_frame,
     trim_trailing_frame,
 )
@@ -39,6 +40,8 @@ CUE_EXT = True  # cue spans: "Wie ... mitteilte", separable particles, "heißt e
 TRIM_FRAME = True  # postposed ", so X" / ", wie X schreibt" frames are cut off indirect content
 DROP_TITLES = True  # quoted names and titles without a frame are not quotes
 TITLE_MAX = 6
+_OWN = {"eigenen", "eigener", "eigenem"}
+SOLL_PLAN = True  # a lone "soll" sentence without perfect infinitive far from other quotes is a plan
 NESTED_TITLES = True  # quoted names inside indirect speech are not nested quotes either
 
 
@@ -100,7 +103,35 @@ def detect(doc: Doc, quote_filter: QuoteFilter | None = None) -> tuple[Toks, lis
                 a <= q.content[0][0] and q.content[0][1] <= b for a, b in outer)
 
         raw = [q for q in raw if not _title_like(t, q, nested(q))]
+    if SOLL_PLAN:
+        ends = {t.sent[q.content[-1][1] - 1] for q in raw if q.content}
+        raw = [q for q in raw if not (q.type == "free_indirect" and q.weak and q.sent - 1 not in ends
+                                      and not _perfect_infinitive(t, q))]
     return t, raw, lines
+
+
+def _perfect_infinitive(t: Toks, q: RawQuote) -> bool:
+    """ "soll … getötet haben / gewesen sein": the hearsay "sollen". Without it ("soll 2014
+    stattfinden", "soll abgesegnet werden") a lone "soll" sentence is mostly a plan, not a report."""
+    return any(t.low[k] in ("haben", "sein") and k > a and t.upos[k - 1] in ("VERB", "AUX")
+               for a, b in q.content for k in range(a, b))
+
+
+def _own_statement_subject(t: Toks, q: RawQuote) -> tuple[int, int] | None:
+    """ "Nach eigenen Angaben hat er …", "Tesla will nach eigenen Angaben …": the WikiNews speaker
+    span is "eigenen Angaben", but the source is the clause's subject."""
+    if q.speaker is None or t.low[q.speaker[0]] not in _OWN:
+        return None
+    lo, hi = t.sent_range[t.sent[q.speaker[0]]]
+    a, b = q.speaker
+    cue0 = min([c for c, _ in q.cue] + [a])
+    verb = next((k for k in range(lo, hi) if t.upos[k] in ("VERB", "AUX") and not cue0 <= k < b), None)
+    if verb is None:
+        return None
+    if cue0 <= lo + 1:  # the source phrase is the prefield: the subject follows the finite verb
+        return np_after(t, verb + 1, hi)
+    np = np_after(t, lo, verb)
+    return np if np and np[1] >= cue0 - 1 or np and np[1] == verb else None
 
 
 def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:
@@ -136,6 +167,9 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
                 prev = next((s for s, r in zip(reversed(src_of[-12:]), reversed(raw[max(0, i - 12):i]), strict=True)
                              if r.speaker == q.speaker), None)
                 src = prev or table.add(words, ents, sp.start, sp.end, sp.text)
+            elif (own := _own_statement_subject(t, q)) is not None:
+                so = _span(t, own)
+                src = table.add(t.w[own[0]:own[1]], t.ent[own[0]:own[1]], so.start, so.end, so.text)
             else:
                 src = table.add(words, ents, sp.start, sp.end, sp.text)
         elif q.impersonal:
