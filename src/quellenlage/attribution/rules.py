@@ -53,6 +53,8 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+PASSIVE_AGENT = True  # passive speech acts: the "von X" agent is the speaker, none without one
+_WERDEN = {"wird", "wurde", "werden", "wurden", "worden"}
 NPB_UPOS = True  # "dem Korrespondenten al-Jazeeras zufolge", "Ihnen zufolge": tagged nouns and dative pronouns
 _DAT_PRONOUNS = {"ihm", "ihr", "ihnen"}
 SRC_OWN = True  # "nach eigenen Angaben" (mid-sentence too)
@@ -974,6 +976,16 @@ class Detector:
                     and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content):
                 return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], cues, sp, sent=si)
         # (c) speech act without clause: "X kritisierte das Urteil."
+        if PASSIVE_AGENT and rep and lemma not in L.WEAK_REPORTED and passive is None and any(
+                t.low[c] in _WERDEN for c in cue if c != v) and t.low[v] != (t.lemma[v] or t.low[v]).lower():
+            # "Die Haltung wurde vom Sprecher kritisiert": the agent speaks, not the subject; without
+            # an agent ("Die Zahl wurde nicht bestätigt") nobody is reported
+            agent = next((k for k in range(lo, hi) if t.low[k] in {"von", "vom"} and not t.inq[k]), None)
+            sp = np_after(t, agent + 1, hi) if agent is not None and agent + 1 < hi else None
+            if sp is None or _trim(t, lo, hi) is None:
+                return None
+            addr, chan = self.addressee_channel(lo, hi, v + 1)
+            return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
         if rep and lemma not in L.WEAK_REPORTED and not passive:
             sp = self.speaker_for_verb(lo, hi, v, cue)
             if sp is None or t.low[sp[0]] in {"es", "man"}:
