@@ -53,6 +53,7 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+WIE_MORE = True  # postposed ", wie X mitteilte." and "Wie X, Apposition, mitteilte, ..."
 PASSIVE_AGENT = True  # passive speech acts: the "von X" agent is the speaker, none without one
 _WERDEN = {"wird", "wurde", "werden", "wurden", "worden"}
 NPB_UPOS = True  # "dem Korrespondenten al-Jazeeras zufolge", "Ihnen zufolge": tagged nouns and dative pronouns
@@ -790,6 +791,27 @@ class Detector:
     def _wie_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
         t = self.t
         end = _clause_end(t, k + 1, hi)
+        if WIE_MORE:
+            # "Wie ein Sprecher der Firma, Hans Meier, mitteilte, ...": an apposition before the verb
+            seg, stop = k + 1, end
+            for _ in range(3):
+                if stop + 1 >= hi or t.w[stop] != "," or any(verb_at(t, v, lo, hi) for v in range(seg, stop)):
+                    break
+                seg, stop = stop + 1, _clause_end(t, stop + 1, hi)
+            if stop < hi and t.w[stop] == "," and any(verb_at(t, v, lo, hi) for v in range(seg, stop)):
+                end = stop
+            # "…, wie die Polizei mitteilte.": the frame closes the sentence, the content precedes it
+            if k > lo + 1 and (end >= hi or t.w[end] in PUNCT_END) and end >= hi - 1:
+                for v in range(end - 1, k, -1):
+                    vv = verb_at(t, v, lo, hi)
+                    if vv and vv[2] and not any(t.upos[x] in ("VERB", "AUX") for x in range(k + 1, v)
+                                                  if x not in vv[3]):
+                        np = np_after(t, k + 1, v, appos=False)
+                        content = _trim(t, lo, k - 1)
+                        if np is None or content is None:
+                            return None
+                        return RawQuote("indirect", [content], [(k, k + 1)] + [(c, c + 1) for c in vv[3]], np, sent=si)
+                return None
         if end >= hi or t.w[end] != ",":
             return None
         for v in range(end - 1, k, -1):
