@@ -53,6 +53,10 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+SUBJ_ADV = True  # a sentence adverb between subject and verb ("Die Kanadier hingegen sagen")
+_SUBJ_ADVERBS = {"hingegen", "dagegen", "jedoch", "allerdings", "aber", "indes", "indessen", "wiederum",
+                 "selbst", "ebenfalls", "auch", "nun", "jetzt", "bereits", "schon", "zudem", "außerdem", "damals",
+                 "heute", "gestern", "zuvor", "inzwischen", "mittlerweile", "seinerseits", "ihrerseits"}
 WIE_MORE = True  # postposed ", wie X mitteilte." and "Wie X, Apposition, mitteilte, ..."
 PASSIVE_AGENT = True  # passive speech acts: the "von X" agent is the speaker, none without one
 _WERDEN = {"wird", "wurde", "werden", "wurden", "worden"}
@@ -478,6 +482,8 @@ class Detector:
             return None  # "Dagegen beteuerte die Polizei": an adverb, the subject follows the verb
         if np and (np[1] == v or (np[1] == v - 1 and t.w[v - 1] == ",")):
             return np
+        if SUBJ_ADV and np and np[1] < v <= np[1] + 2 and all(t.low[k] in _SUBJ_ADVERBS for k in range(np[1], v)):
+            return np  # "Die Kanadier hingegen sagen, ..."
         if SUBJ_FIX and np and t.w[np[1]] == "," and np[1] + 1 < v and t.w[v - 1] == "," \
                 and (t.low[np[1] + 1] in {"dessen", "deren", "der", "die", "das", "welcher", "welche", "welches"}
                      or not any(t.upos[x] in ("VERB", "AUX") or t.low[x] in L.VERB_FORMS for x in range(np[1] + 1, v - 1))) \
