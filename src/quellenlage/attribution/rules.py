@@ -53,6 +53,7 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+AUX_FRAME = True  # „...“, hatte X gesagt
 SUBJ_ADV = True  # a sentence adverb between subject and verb ("Die Kanadier hingegen sagen")
 _SUBJ_ADVERBS = {"hingegen", "dagegen", "jedoch", "allerdings", "aber", "indes", "indessen", "wiederum",
                  "selbst", "ebenfalls", "auch", "nun", "jetzt", "bereits", "schon", "zudem", "außerdem", "damals",
@@ -417,6 +418,7 @@ def _looks_like_speech(t: Toks, a: int, b: int) -> bool:
         return True
     if b + 3 < t.n and t.w[b + 1] == "," and t.w[b + 2][:1].islower() and (
             t.w[b - 1] in PUNCT_END or t.low[b + 2] in L.VERB_FORMS or t.low[b + 3] in L.PRONOUNS
+            or (AUX_FRAME and t.low[b + 2] in L.AUX)
             or t.low[b + 3] in L.DETERMINERS or t.low[b + 3] == "sich"):
         return True
     return False
@@ -1147,6 +1149,19 @@ class Detector:
             v = verb_at(t, k + 1, k, hi)
             if v:
                 k = k + 1
+            elif AUX_FRAME:
+                # „...“, hatte Merkel (am Montag) gesagt: the participle closes the frame
+                for j in range(k + 2, min(hi, k + 10)):
+                    if t.w[j] in PUNCT_END or t.w[j] in {",", ";", ":"} or t.inq[j]:
+                        break
+                    vj = verb_at(t, j, k, hi)
+                    if vj and (j + 1 >= hi or t.w[j + 1] in PUNCT_END or t.w[j + 1] in {",", ";"}):
+                        sp = np_after(t, k + 1, j)
+                        if sp is None:
+                            break
+                        addr, chan = self.addressee_channel(k, hi, sp[1])
+                        return RawQuote("direct", [], [(k, k + 1)] + [(c, c + 1) for c in vj[3] if c != k],
+                                        sp, addr, chan, sent=t.sent[a])
         if v is None and t.w[b + 1:b + 2] == [","] and t.w[k][:1].islower() and t.is_word(k) \
                 and t.low[k] not in L.NP_STOP and t.low[k] not in WH and k + 1 < hi and (
                     t.cap(k + 1) or t.low[k + 1] in L.DETERMINERS or t.low[k + 1] in L.PRONOUNS
