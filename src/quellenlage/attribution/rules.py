@@ -53,6 +53,7 @@ NAME_AL = True  # "Ali al-Omair"
 PART_COMMA = True  # separable particle after an apposition ("teilte der Direktor, X, mit")
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
+CUE_SICH = True  # reflexive "sich" after the cue verb is part of the cue
 AUX_FRAME = True  # „...“, hatte X gesagt
 SUBJ_ADV = True  # a sentence adverb between subject and verb ("Die Kanadier hingegen sagen")
 _SUBJ_ADVERBS = {"hingegen", "dagegen", "jedoch", "allerdings", "aber", "indes", "indessen", "wiederum",
@@ -1403,6 +1404,12 @@ def extend_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
                 break
             elif t.low[k] == "als" and t.low[first] in {"bezeichnete", "bezeichnet", "bezeichneten", "nannte"}:
                 add.add(k)
+                break
+            elif CUE_SICH and t.low[k] == "sich" and k - last <= 3:
+                add.add(k)  # "äußerte sich", "zeigte sich überzeugt": the reflexive belongs to the verb
+            elif CUE_SICH and t.low[k] == "mit" and k + 2 < hi and t.low[k + 1] in {"den", "dem"} \
+                    and t.low[k + 2] in {"worten", "satz", "aussage", "bemerkung", "hinweis"}:
+                add.update((k, k + 1, k + 2))  # "zitierte ihn mit den Worten"
                 break
     add -= set(toks) | inq
     if not add:
