@@ -42,6 +42,7 @@ DROP_TITLES = True  # quoted names and titles without a frame are not quotes
 TITLE_MAX = 6
 _OWN = {"eigenen", "eigener", "eigenem"}
 SOLL_PLAN = True  # a lone "soll" sentence without perfect infinitive far from other quotes is a plan
+ADDR_CHANNEL = True  # the outlet a speaker talked to is the WikiNews addressee
 NESTED_TITLES = True  # quoted names inside indirect speech are not nested quotes either
 
 
@@ -149,6 +150,9 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
             q.speaker = extend_speaker(t, q.speaker)
         if ADDR:
             q.addressee = find_addressee(t, q)
+            if ADDR_CHANNEL and q.addressee is None and q.channel is not None and q.speaker is not None \
+                    and q.channel[0] > q.speaker[1] - 1 and t.sent[q.channel[0]] == t.sent[q.speaker[0]]:
+                q.addressee = q.channel  # "sagte X der Zeitung Y": the outlet X spoke to
         if CUE_EXT:
             q.cue = extend_cue(t, q)
     table = SourceTable()
