@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.certainty.rules import RUMOUR_RE, analyze_sentence
+from quellenlage.certainty.rules import analyze_sentence, has_rumour
 from quellenlage.certainty.subjectivity import SubjectivityModel
 from quellenlage.model import Claim, Doc, Sentence, Span, Token
 from quellenlage.pipeline import register
@@ -56,7 +56,7 @@ class CertaintyComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        rumour = bool(RUMOUR_RE.search(text))
+        rumour = has_rumour(text)
         doc.claims = []
         texts = [text[s.start:s.end] for s in doc.sentences]
         subjectivity = self.subj.label_many(texts) if self.subj.available else []

@@ -115,6 +115,81 @@ _PHRASES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+# Literal pre-screen for _PHRASES (most sentences match none of them, and running ~30 regexes over
+# every sentence was most of this module's time). For each phrase pattern, groups of lower-case
+# substrings: a sentence the pattern matches contains at least one string of every group (in the
+# match, or for pattern 27 in its look-ahead), so a pattern whose groups are not all present in
+# the lower-cased sentence cannot match and is skipped (tests/test_fast_paths.py checks this). Lower-casing agrees with the patterns' re.I matching except for the few characters
+# that re.I folds onto Latin letters without str.lower() doing so (dotless i, long s, capital I
+# with dot): a sentence containing one of them runs every pattern.
+_PHRASE_NEEDLES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("unklar", "ungewiss", "offen", "fraglich", "unbekannt", "ungeklärt"),),
+    (("unklar", "ungewiss", "fraglich", "ungeklärt"),),
+    (("stellt",), ("frage",)),
+    (("niemand",),),
+    (("niemand",),),
+    (("nicht",), ("sagen",)),
+    (("abzuwarten",),),
+    (("zufolge",),),
+    (("gerücht",),),
+    (("gerücht",),),
+    (("berichte",),),
+    (("auszuschließen", "ausgeschlossen"),),
+    (("ausschließen",),),
+    (("ausschließen",),),
+    (("sein",), ("kann", "könnte")),
+    (("möglich",),),
+    (("umständen",),),
+    (("befürcht",),),
+    (("fürchte", "sorge", "angst", "ängste"),),
+    (("vermutet", "angenommen", "erwartet", "befürchtet"),),
+    (("vermute",),),
+    (("davon",),),
+    (("ausgegangen",),),
+    (("rechne",),),
+    (("prognostizier", "schätz"),),
+    (("verdacht",),),
+    (("gilt",),),
+    (("schein", "schien"), ("zu",)),
+    (("würde",),),
+    (("erwarten",),),
+    (("genau",),),
+)
+if len(_PHRASE_NEEDLES) != len(_PHRASES):
+    raise RuntimeError("every _PHRASES pattern needs its entry in _PHRASE_NEEDLES")
+_NEEDLES = tuple(sorted({n for groups in _PHRASE_NEEDLES for g in groups for n in g}))
+_BY_NEEDLE: dict[str, list[int]] = {}
+for _i, _groups in enumerate(_PHRASE_NEEDLES):
+    for _n in {n for g in _groups for n in g}:
+        _BY_NEEDLE.setdefault(_n, []).append(_i)
+_CASE_TRAPS = ("ı", "ſ", "İ")
+
+
+_RUMOUR_NEEDLES = ("gerücht", "durchgesickert", "geleakt", "leak", "insider", "erfahren", "unbestätigt")
+
+
+def has_rumour(text: str) -> bool:
+    """`RUMOUR_RE.search(text)`, with the literal pre-screen of `_phrase_candidates` (every match
+    contains one of `_RUMOUR_NEEDLES`): most articles contain none, and the regex scans slowly."""
+    if text.isascii() or not any(c in text for c in _CASE_TRAPS):
+        low = text.lower()
+        if not any(n in low for n in _RUMOUR_NEEDLES):
+            return False
+    return bool(RUMOUR_RE.search(text))
+
+
+def _phrase_candidates(text: str) -> list[int] | range:
+    """Indices (in order) of the _PHRASES that can match `text`."""
+    if not text.isascii() and any(c in text for c in _CASE_TRAPS):
+        return range(len(_PHRASES))
+    low = text.lower()
+    present = {n for n in _NEEDLES if n in low}
+    if not present:
+        return []
+    cands = sorted({i for n in present for i in _BY_NEEDLE[n]})
+    return [i for i in cands if all(not present.isdisjoint(g) for g in _PHRASE_NEEDLES[i])]
+
+
 def tokens_of(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOK_RE.finditer(text)]
 
@@ -182,7 +257,13 @@ def analyze_sentence(text: str, toks: list[Token], start: int, *, heading: bool 
     if q is not None:
         add(q, q, "open", "question")
 
-    has_report = bool(_REPORT_VERBS.search(text))
+    report: list[bool] = []  # whether a reporting verb frames the sentence; searched when first needed
+
+    def has_report() -> bool:
+        if not report:
+            report.append(bool(_REPORT_VERBS.search(text)))
+        return report[0]
+
     for i, (t, w) in enumerate(zip(toks, lows, strict=True)):
         if w in _ADVERBS:
             level, kind = _ADVERBS[w]
@@ -242,7 +323,8 @@ def analyze_sentence(text: str, toks: list[Token], start: int, *, heading: bool 
                 add(i, i, "possible", "modal")
 
     _scare_quotes(toks, cues, add)
-    for pat, level, kind in _PHRASES:
+    for pi in _phrase_candidates(text):
+        pat, level, kind = _PHRASES[pi]
         for m in pat.finditer(text):
             if kind == "belief_verb" and heading:
                 continue  # "Das erwarten wir" as a sub-heading announces, it does not hedge
@@ -310,10 +392,11 @@ def _question_index(toks: list[Token]) -> int | None:
     return None
 
 
-def _konj2_hypothetical(toks: list[Token], lows: list[str], i: int, text: str, has_report: bool) -> bool:
+def _konj2_hypothetical(toks: list[Token], lows: list[str], i: int, text: str,
+                        has_report: Callable[[], bool]) -> bool:
     """'Dies hätte weitreichende Konsequenzen' (a guess) vs conditionals, reported speech and
     counterfactual pluperfect ('hätte … gewonnen')."""
-    if _CONDITIONAL.search(text) or has_report:
+    if _CONDITIONAL.search(text) or has_report():
         return False
     if any(t.mood == "subj1" for t in toks):
         return False  # Konjunktiv I elsewhere (language layer): reported speech, Konj. II stands in for it

@@ -315,7 +315,9 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                 uids_done.extend(uids)
                 if not window or len(results) >= MAX_COMMIT or not _ready(window[0][0]):
                     break
-            counts = writer.write_batch(results, all_dups)
+            # the store was asked about these article keys when their records were read (and they
+            # are unique among the records in flight): the writer need not look them up again
+            counts = writer.write_batch(results, all_dups, checked_uids=set(uids_done))
             for k in ("analysed", "duplicates", "errors"):
                 stats[k] += counts[k]
             inflight_raw.difference_update(raws_done)

@@ -61,14 +61,30 @@ def _stem(word: str) -> str:
     return word
 
 
+_SHINGLE_CACHE: dict[str, int] = {}  # word as given -> its shingle, or -1 for none
+
+
+def _shingle(w: str) -> int:
+    lw = w.lower()
+    if lw in STOPWORDS or not any(c.isalnum() for c in lw):  # numbers stay: "32 Tote" is not "18 Tote"
+        sh = -1
+    else:
+        sh = zlib.crc32(_stem(lw).encode("utf-8", "surrogatepass"))
+    if len(_SHINGLE_CACHE) < 200_000:
+        _SHINGLE_CACHE[w] = sh
+    return sh
+
+
 def shingles(words: list[str]) -> list[int]:
     """Sorted unique 32-bit hashes of the content words (already lemmatised or not)."""
+    get = _SHINGLE_CACHE.get
     out: set[int] = set()
     for w in words:
-        w = w.lower()
-        if w in STOPWORDS or not any(c.isalnum() for c in w):  # numbers stay: "32 Tote" is not "18 Tote"
-            continue
-        out.add(zlib.crc32(_stem(w).encode("utf-8", "surrogatepass")))
+        sh = get(w)
+        if sh is None:
+            sh = _shingle(w)
+        if sh >= 0:
+            out.add(sh)
     return sorted(out)
 
 

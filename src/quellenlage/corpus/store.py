@@ -105,6 +105,9 @@ class Writer:
     def __init__(self, con: Any, run_id: int) -> None:
         self.con = con
         self.run_id = run_id
+        # `errors` rows can only go away when there are some: with none stored, the per-batch
+        # DELETE of records that succeed now is skipped (until this writer stores an error)
+        self._errors_stored = bool(con.execute("SELECT count(*) FROM errors").fetchone()[0])
 
     def known_records(self, raw_hashes: list[str]) -> set[str]:
         if not raw_hashes:
@@ -119,13 +122,17 @@ class Writer:
         rows = self.con.execute("SELECT uid FROM articles WHERE uid IN (SELECT unnest(?::VARCHAR[]))", [uids]).fetchall()
         return {r[0] for r in rows}
 
-    def write_batch(self, results: list[dict[str, Any]], duplicates: list[tuple[str, str, int, str]]) -> dict:
-        """Store one batch of worker results (+ records that duplicate stored articles) atomically."""
+    def write_batch(self, results: list[dict[str, Any]], duplicates: list[tuple[str, str, int, str]],
+                    checked_uids: set[str] | frozenset[str] = frozenset()) -> dict:
+        """Store one batch of worker results (+ records that duplicate stored articles) atomically.
+
+        `checked_uids`: article keys the caller has already looked up in the store for this batch
+        (and kept unique among the records in flight); only the others are looked up here."""
         import pyarrow as pa
 
         counts = {"analysed": 0, "duplicates": len(duplicates), "errors": 0}
-        ok = [r for r in results if r["status"] == "ok"]
-        existing = self.known_articles([r["uid"] for r in ok])
+        existing = self.known_articles([r["uid"] for r in results
+                                        if r["status"] == "ok" and r["uid"] not in checked_uids])
         records: list[tuple] = [(h, ref, idx, "duplicate", uid, self.run_id) for h, ref, idx, uid in duplicates]
         arts: list[dict] = []
         seen: set[str] = set()
@@ -153,66 +160,62 @@ class Writer:
 
         def table(cols: tuple[str, ...], rows: list[tuple], types: dict[str, Any] | None = None) -> Any:
             types = types or {}
-            arrays = {c: pa.array([row[i] for row in rows], type=types.get(c)) for i, c in enumerate(cols)}
-            return pa.table(arrays)
+            columns = list(zip(*rows, strict=True)) if rows else [()] * len(cols)
+            return pa.table({c: pa.array(columns[i], type=types.get(c)) for i, c in enumerate(cols)})
 
+        # The Arrow tables are read by DuckDB's replacement scan of this frame's local variables
+        # (`FROM _ql_records` etc.): cheaper per statement than register/unregister.
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             if records:
-                t_rec = table(("raw_hash", "ref", "input_index", "status", "uid", "run_id"), records,
-                              {"uid": pa.string(), "input_index": pa.int64(), "run_id": pa.int32()})
-                con.register("_t", t_rec)
-                con.execute("INSERT OR IGNORE INTO records SELECT * FROM _t")
-                con.unregister("_t")
+                _ql_records = table(("raw_hash", "ref", "input_index", "status", "uid", "run_id"), records,  # noqa: F841
+                                    {"uid": pa.string(), "input_index": pa.int64(), "run_id": pa.int32()})
+                con.execute("INSERT OR IGNORE INTO records SELECT * FROM _ql_records")
             if errs:
-                t_err = table(("ref", "input_index", "reason", "raw_hash", "run_id"), errs,
-                              {"input_index": pa.int64(), "run_id": pa.int32()})
-                con.register("_t", t_err)
-                con.execute("INSERT INTO errors SELECT * FROM _t WHERE raw_hash NOT IN (SELECT raw_hash FROM errors)")
-                con.unregister("_t")
+                _ql_errors = table(("ref", "input_index", "reason", "raw_hash", "run_id"), errs,  # noqa: F841
+                                   {"input_index": pa.int64(), "run_id": pa.int32()})
+                con.execute("INSERT INTO errors SELECT * FROM _ql_errors "
+                            "WHERE raw_hash NOT IN (SELECT raw_hash FROM errors)")
+                self._errors_stored = True
             done = [r["raw_hash"] for r in results if r["status"] == "ok"]
-            if done:  # a record that failed before (retried, or a transient failure) is fine now
+            if done and self._errors_stored:  # a record that failed before (retried, or transient) is fine now
                 con.execute("DELETE FROM errors WHERE raw_hash IN (SELECT unnest(?::VARCHAR[]))", [done])
             if arts:
                 rows = [(r["uid"], r["id"], r["content_hash"], r["title"], r["outlet"], r["url"], r["published"],
                          r.get("published_ts"), r["lang"], r["n_chars"], r["index"], r["ref"], self.run_id)
                         for r in arts]
-                t_art = table(ARTICLE_COLS, rows, {c: pa.string() for c in ("id", "title", "outlet", "url",
-                                                                            "published", "published_ts", "lang")}
-                              | {"input_index": pa.int64(), "run_id": pa.int32(), "n_chars": pa.int32()})
-                con.register("_t", t_art)
+                _ql_articles = table(ARTICLE_COLS, rows,  # noqa: F841
+                                     {c: pa.string() for c in ("id", "title", "outlet", "url", "published",
+                                                               "published_ts", "lang")}
+                                     | {"input_index": pa.int64(), "run_id": pa.int32(), "n_chars": pa.int32()})
                 con.execute("INSERT INTO articles SELECT uid, id, content_hash, title, outlet, url, published, "
-                            "TRY_CAST(published_ts AS TIMESTAMP), lang, n_chars, input_index, ref, run_id FROM _t")
-                con.unregister("_t")
-                t_map = table(("uid", "claim_map"), [(r["uid"], r["claim_map"]) for r in arts])
-                con.register("_t", t_map)
-                con.execute("INSERT INTO claim_maps SELECT uid, claim_map FROM _t")
-                con.unregister("_t")
+                            "TRY_CAST(published_ts AS TIMESTAMP), lang, n_chars, input_index, ref, run_id "
+                            "FROM _ql_articles")
+                _ql_maps = table(("uid", "claim_map"), [(r["uid"], r["claim_map"]) for r in arts],  # noqa: F841
+                                 {"claim_map": pa.string()})  # (str, or UTF-8 bytes from the workers)
+                con.execute("INSERT INTO claim_maps SELECT uid, claim_map FROM _ql_maps")
                 srcs = [(r["uid"], *s) for r in arts for s in r["sources"]]
                 if srcs:
-                    con.register("_t", table(("uid", "source_id", "name", "kind", "role", "mentions"), srcs,
-                                             {"role": pa.string(), "name": pa.string(), "kind": pa.string(),
-                                              "mentions": pa.int32()}))
-                    con.execute("INSERT INTO sources SELECT * FROM _t")
-                    con.unregister("_t")
+                    _ql_sources = table(("uid", "source_id", "name", "kind", "role", "mentions"), srcs,  # noqa: F841
+                                        {"role": pa.string(), "name": pa.string(), "kind": pa.string(),
+                                         "mentions": pa.int32()})
+                    con.execute("INSERT INTO sources SELECT * FROM _ql_sources")
                 quotes = [(r["uid"], *q) for r in arts for q in r["quotes"]]
                 if quotes:
-                    con.register("_t", table(("uid", "quote_id", "type", "source_id", "channel_id", "speaker",
-                                              "cue", "content"), quotes,
-                                             {c: pa.string() for c in ("type", "source_id", "channel_id",
-                                                                       "speaker", "cue", "content")}))
-                    con.execute("INSERT INTO quotes SELECT * FROM _t")
-                    con.unregister("_t")
+                    _ql_quotes = table(("uid", "quote_id", "type", "source_id", "channel_id", "speaker",  # noqa: F841
+                                        "cue", "content"), quotes,
+                                       {c: pa.string() for c in ("type", "source_id", "channel_id",
+                                                                 "speaker", "cue", "content")})
+                    con.execute("INSERT INTO quotes SELECT * FROM _ql_quotes")
                 claims = [(r["uid"], *c) for r in arts for c in r["claims"]]
                 if claims:
-                    con.register("_t", table(CLAIM_COLS, claims,
-                                             {"sentence_id": pa.string(), "source_id": pa.string(),
-                                              "channel_id": pa.string(), "mode": pa.string(),
-                                              "start": pa.int32(), "end": pa.int32(),
-                                              "shingles": pa.list_(pa.uint32()), "bands": pa.list_(pa.uint64())}))
-                    con.execute("INSERT INTO claims SELECT * FROM _t")
-                    con.unregister("_t")
+                    _ql_claims = table(CLAIM_COLS, claims,  # noqa: F841
+                                       {"sentence_id": pa.string(), "source_id": pa.string(),
+                                        "channel_id": pa.string(), "mode": pa.string(),
+                                        "start": pa.int32(), "end": pa.int32(),
+                                        "shingles": pa.list_(pa.uint32()), "bands": pa.list_(pa.uint64())})
+                    con.execute("INSERT INTO claims SELECT * FROM _ql_claims")
             con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(Exception):

@@ -8,6 +8,7 @@ for the store. Any `InputError` (or a component failure) becomes an error row, n
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -159,11 +160,15 @@ def analyze_task(task: Task, max_bytes: int) -> dict[str, Any]:
                " ".join(sp["text"] for sp in q.get("cue") or []) or None,
                " … ".join(article.body[sp["start"]:sp["end"]] for sp in q.get("content") or []) or None)
               for q in cmap.get("quotes") or []]
+    claim_map: str | bytes = json.dumps(cmap, ensure_ascii=False)
+    with contextlib.suppress(UnicodeEncodeError):  # (lone surrogates: left as text, as before)
+        # UTF-8 bytes: pickled to the main process and handed to Arrow without another encoding
+        claim_map = claim_map.encode("utf-8")
     return {**base, "status": "ok", "uid": uid, "content_hash": chash,
             "id": a.get("id"), "title": a.get("title"), "outlet": a.get("outlet"), "url": a.get("url"),
             "published": a.get("published"), "published_ts": published_utc(a.get("published")),
             "lang": a.get("lang"), "n_chars": len(article.body),
-            "claim_map": json.dumps(cmap, ensure_ascii=False),
+            "claim_map": claim_map,
             "sources": sources, "quotes": quotes, "claims": _claim_rows(doc, cmap)}
 
 

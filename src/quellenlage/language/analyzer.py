@@ -32,10 +32,12 @@ class Analyzer:
         self.upos_names = [c[2:] for c in pos.classes[: self.n_upos]]
         self.xpos_names = [c[2:] for c in pos.classes[self.n_upos:]]
         self.compat: np.ndarray | None = None
+        self._pairs: tuple | None = None  # compat's compatible pairs (see _joint_argmax)
         self.pos_encoder = WindowEncoder(pos.feats, POS_TEMPLATES)
         self.lemmas = lemmas
         self.mood = mood
         self.ner = ner
+        self._lemma_cache: dict[tuple[str, str], str] = {}
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, ner_mode: str | None = None) -> Analyzer:
@@ -61,11 +63,10 @@ class Analyzer:
     def tag_many(self, sentences: list[list[str]]) -> list[tuple[list[str], list[str]]]:
         """UPOS + STTS for many sentences: features per sentence, scoring and decoding in one go
         (row-wise, so the result is the same as sentence by sentence, with less numpy overhead)."""
-        enc = self.pos_encoder.encode
-        rows = [enc(words, _pos_context(words)) for words in sentences]
-        if not rows:
+        if not sentences:
             return []
-        u_all, x_all = self._decode(self.pos.scores_rows(np.concatenate(rows)))
+        rows = self.pos_encoder.encode_many(sentences, [_pos_context(words) for words in sentences])
+        u_all, x_all = self._decode(self.pos.scores_rows(rows))
         out, pos = [], 0
         for words in sentences:
             n = len(words)
@@ -77,15 +78,42 @@ class Analyzer:
         nu = self.n_upos
         if self.compat is not None:
             # joint decoding over compatible (UPOS, STTS) pairs keeps the two tag sets consistent
-            nx = S.shape[1] - nu
-            J = S[:, :nu, None] + S[:, None, nu:] + self.compat[None]
-            k = J.reshape(len(S), -1).argmax(axis=1)
-            u, x = k // nx, k % nx
+            u, x = self._joint_argmax(S)
         else:
             u = S[:, :nu].argmax(axis=1)
             x = S[:, nu:].argmax(axis=1)
         un, xn = self.upos_names, self.xpos_names
         return [un[i] for i in u.tolist()], [xn[i] for i in x.tolist()]
+
+    def _joint_argmax(self, S: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """argmax over (u, x) of S[u] + S[nu + x] + compat[u, x], first in row-major order on ties.
+
+        Scored only over the pairs with the best compat value (the compatible ones), in row-major
+        order, with the same float32 additions. A penalised pair scores at most
+        max_u + max_x + (its penalty), rounding being monotonic; rows whose best compatible
+        score does not beat that bound (never seen in practice) are decoded over all pairs.
+        """
+        nu = self.n_upos
+        C = self.compat
+        if self._pairs is None or self._pairs[0] is not C:
+            best = C.max()
+            pu, px = np.nonzero(C == best)
+            rest = C[C != best]
+            self._pairs = (C, pu, px, C[pu, px], rest.max() if rest.size else None)
+        _, pu, px, pc, penalty = self._pairs
+        Su, Sx = S[:, :nu], S[:, nu:]
+        Jc = Su[:, pu] + Sx[:, px] + pc
+        k = Jc.argmax(axis=1)
+        u, x = pu[k], px[k]
+        if penalty is not None:
+            rows = np.arange(len(S))
+            unsure = np.nonzero(~(Jc[rows, k] > Su.max(axis=1) + Sx.max(axis=1) + penalty))[0]
+            if len(unsure):
+                nx = S.shape[1] - nu
+                J = S[unsure, :nu, None] + S[unsure, None, nu:] + C[None]
+                kk = J.reshape(len(unsure), -1).argmax(axis=1)
+                u[unsure], x[unsure] = kk // nx, kk % nx
+        return u, x
 
     def fix_finite(self, words: list[str], upos: list[str], xpos: list[str]) -> None:
         """Verb-final subordinate clauses: the clause-final verb is finite.
@@ -203,15 +231,24 @@ class Analyzer:
         pending: list[tuple[list[Token], list[str], list[str]]] = []
         sentences = [toks for toks in sentences if toks]
         all_words = [[t.text for t in toks] for toks in sentences]
+        mood = self.mood.mood
+        lemma = self.lemma
+        cache = self._lemma_cache
         for toks, words, (upos, xpos) in zip(sentences, all_words, self.tag_many(all_words), strict=True):
             self.fix_finite(words, upos, xpos)
-            mood = self.mood.mood
-            lemma = self.lemma
             for i, t in enumerate(toks):
-                t.upos = upos[i]
-                t.xpos = xpos[i]
-                t.lemma = lemma(t.text, upos[i])
-                t.mood = mood(words, i, xpos[i]) if xpos[i][0] == "V" else None
+                u = upos[i]
+                x = xpos[i]
+                t.upos = u
+                t.xpos = x
+                # the lemma depends on (form, UPOS) only: cached
+                lem = cache.get((t.text, u))
+                if lem is None:
+                    lem = lemma(t.text, u)
+                    if len(cache) < 300_000:
+                        cache[(t.text, u)] = lem
+                t.lemma = lem
+                t.mood = mood(words, i, x) if x[0] == "V" else None
             pending.append((toks, words, upos))
         if self.ner is not None and pending:
             many = getattr(self.ner, "predict_many", None)

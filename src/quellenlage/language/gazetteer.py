@@ -251,6 +251,33 @@ _GOV_PREFIX = re.compile(r"(?i)^(bundes|landes|staats|regierungs|kreml|us|eu|un|
 _WEAK_HEADS = re.compile(r"(?i)(sprecher|sprecherin|kommission|amt|amtes|senat|verwaltung|botschaft)$")
 
 
+# `_GOV_HEADS.search(s)` / `_WEAK_HEADS.search(s)` scan every start position of `s` (slow with this
+# many alternatives); the same test is "the lower-cased string ends with one of the words". The
+# two agree except where re's case-insensitive matching folds a character onto a Latin letter
+# that str.lower() does not (dotless i, long s, capital I with dot) and where "$" matches before
+# a final newline: those strings go to the regex.
+_CASE_TRAPS = ("ı", "ſ", "İ")
+
+
+def _head_words(rx: re.Pattern[str]) -> tuple[str, ...]:
+    inner = rx.pattern.removeprefix("(?i)(").removesuffix(")$")
+    words = tuple(inner.split("|"))
+    if rx.pattern != f"(?i)({inner})$" or not all(w.isalpha() and w == w.lower() for w in words):
+        raise ValueError(f"not a plain word-alternation pattern: {rx.pattern}")
+    return words
+
+
+_GOV_HEAD_WORDS = _head_words(_GOV_HEADS)
+_WEAK_HEAD_WORDS = _head_words(_WEAK_HEADS)
+
+
+def _ends_with(s: str, words: tuple[str, ...], rx: re.Pattern[str]) -> bool:
+    """`bool(rx.search(s))` for rx = (?i)(word|word|...)$ with `words` its alternatives."""
+    if s.endswith("\n") or (not s.isascii() and any(c in s for c in _CASE_TRAPS)):
+        return rx.search(s) is not None
+    return s.lower().endswith(words)
+
+
 _ENGLISH_GOV = re.compile(r"\b(Intelligence|Agency|Department|Ministry|Army|Police|Court|Government|"
                           r"Armed Forces|Navy|Air Force|White House|State Department|Homeland Security|"
                           r"Secret Service|National Guard|Senate|Congress|Parliament)\b")
@@ -272,11 +299,12 @@ def is_government(text: str) -> bool:
     # "das Landgericht Köln", "Bundesamt für Verfassungsschutz": any word may carry the head
     for w in words[:-1]:
         w = w.strip(_QUOTES + ".,;:")
-        if w[:1].isupper() and _GOV_HEADS.search(w.rsplit("-", 1)[-1]) and not _WEAK_HEADS.search(w):
+        if (w[:1].isupper() and _ends_with(w.rsplit("-", 1)[-1], _GOV_HEAD_WORDS, _GOV_HEADS)
+                and not _ends_with(w, _WEAK_HEAD_WORDS, _WEAK_HEADS)):
             return True
     head = last.rsplit("-", 1)[-1]
-    if _GOV_HEADS.search(head) or _GOV_HEADS.search(last):
-        if _WEAK_HEADS.search(head):
+    if _ends_with(head, _GOV_HEAD_WORDS, _GOV_HEADS) or _ends_with(last, _GOV_HEAD_WORDS, _GOV_HEADS):
+        if _ends_with(head, _WEAK_HEAD_WORDS, _WEAK_HEADS):
             # "US-Präsident", "Regierungssprecher", "Bundeskanzler" yes; "Vereinspräsident" no
             return bool(_GOV_PREFIX.search(last)) or any(
                 w.lower().startswith(("bundes", "landes", "staats", "regierungs")) or w in GOVERNMENT_EXACT

@@ -19,7 +19,7 @@ import numpy as np
 
 from quellenlage.errors import QuellenlageError
 from quellenlage.language.gazetteer import MEDIA_FIRST, MEDIA_TOKENS, is_government, media_name
-from quellenlage.language.perceptron import LinearModel, WindowEncoder, shape, window_features
+from quellenlage.language.perceptron import _SHAPE_CACHE, LinearModel, WindowEncoder, shape, window_features
 
 _GOV_WORD_CACHE: dict[str, bool] = {}
 
@@ -83,7 +83,8 @@ class NerFeaturizer:
     def context(words: list[str], upos: list[str]) -> list[list[str]]:
         n = len(words)
         pu = ["<s>", "<s>"] + list(upos) + ["</s>", "</s>"]
-        ph = ["<s>", "<s>"] + [shape(w) for w in words] + ["</s>", "</s>"]
+        shape_get = _SHAPE_CACHE.get
+        ph = ["<s>", "<s>"] + [shape_get(w) or shape(w) for w in words] + ["</s>", "</s>"]
         out = []
         for i in range(n):
             j = i + 2
@@ -129,31 +130,52 @@ def viterbi(S: np.ndarray, A: np.ndarray) -> list[int]:
 
 def viterbi_many(scores: list[np.ndarray], A: np.ndarray) -> list[list[int]]:
     """`viterbi` for many sentences at once: the same float32 arithmetic, but one Python step per
-    position of the longest sentence instead of one per token of the article."""
+    position of the longest sentence instead of one per token of the article.
+
+    Sentences are processed longest first, so the ones still running at position i are a prefix
+    of the batch (no masking, no work for finished ones). Scores are laid out [to, from] so that
+    the max over the previous label is a reduction over the contiguous last axis (numpy's argmax
+    over a middle axis copies the array first); the best value is gathered at the argmax, which
+    is exactly the maximum, so paths and ties are those of `viterbi`.
+    """
     nl = A.shape[1]
-    lens = np.array([len(s) for s in scores])
-    T = int(lens.max())
-    S = np.zeros((len(scores), T, nl), dtype=np.float32)
-    for b, s in enumerate(scores):
-        S[b, : len(s)] = s
-    A_to = A[:nl][None]
+    n_sents = len(scores)
+    lens = [len(s) for s in scores]
+    order = sorted(range(n_sents), key=lambda b: -lens[b])
+    slens = [lens[b] for b in order]
+    T = slens[0]
+    S = np.zeros((n_sents, T, nl), dtype=np.float32)
+    for r, b in enumerate(order):
+        S[r, : lens[b]] = scores[b]
+    A_T = np.ascontiguousarray(A[:nl].T)  # [to, from]
     sc = A[nl][None, :] + S[:, 0]
-    bp = np.zeros((len(scores), T, nl), dtype=np.int64)
+    bp = np.zeros((n_sents, T, nl), dtype=np.intp)
+    active = [0] * T  # active[i]: sentences longer than i (a prefix of the sorted batch)
+    k = n_sents
+    for i in range(T):
+        while k and slens[k - 1] <= i:
+            k -= 1
+        active[i] = k
+    row_base = np.arange(n_sents * nl) * nl
     for i in range(1, T):
-        m = sc[:, :, None] + A_to
+        k = active[i]
+        m = (sc[:k, None, :] + A_T).reshape(k * nl, nl)
         bpi = m.argmax(1)
-        new = np.take_along_axis(m, bpi[:, None, :], 1)[:, 0] + S[:, i]
-        sc = np.where((i < lens)[:, None], new, sc)  # finished sentences keep their last scores
-        bp[:, i] = bpi
-    best = sc.argmax(1).tolist()
-    bpl = bp.tolist()
-    paths = []
-    for b, n in enumerate(lens.tolist()):
-        out = [best[b]]
-        rows = bpl[b]
-        for i in range(n - 1, 0, -1):
-            out.append(rows[i][out[-1]])
-        paths.append(out[::-1])
+        bp[:k, i] = bpi.reshape(k, nl)
+        sc[:k] = m.ravel()[row_base[: k * nl] + bpi].reshape(k, nl) + S[:k, i]
+    # backtrace, all sentences together: cur holds the label at position i of the active ones
+    cur = sc.argmax(1)
+    P = np.empty((n_sents, T), dtype=np.intp)
+    rows = np.arange(n_sents)
+    for i in range(T - 1, 0, -1):
+        k = active[i]
+        P[:k, i] = cur[:k]
+        cur[:k] = bp[rows[:k], i, cur[:k]]
+    P[:, 0] = cur
+    Pl = P.tolist()
+    paths: list[list[int]] = [[] for _ in range(n_sents)]
+    for r, b in enumerate(order):
+        paths[b] = Pl[r][: lens[b]]
     return paths
 
 
@@ -213,7 +235,17 @@ class NerTagger:
 
     def predict_many(self, sents: list[tuple[list[str], list[str]]]) -> list[list[str]]:
         """`predict` for all (words, upos) sentences of an article, decoded together (faster)."""
-        scores = [self.scores(w, u) for w, u in sents if w]
+        nonempty = [(w, u) for w, u in sents if w]
+        scores: list[np.ndarray] = []
+        if nonempty:
+            # one encoding and one scoring pass over all tokens (row-wise: same scores per sentence)
+            context = self.featurizer.context
+            S = self.model.scores_rows(self.encoder.encode_many([w for w, _ in nonempty],
+                                                                [context(w, u) for w, u in nonempty]))
+            pos = 0
+            for w, _ in nonempty:
+                scores.append(S[pos:pos + len(w)])
+                pos += len(w)
         paths = iter(viterbi_many(scores, self.A)) if scores else iter(())
         labels = self.labels
         return [self.finish(w, [labels[c] for c in next(paths)], u) if w else [] for w, u in sents]

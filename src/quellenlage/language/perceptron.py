@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +79,7 @@ def _pos_context(words: list[str]) -> list[list[str]]:
     low = [w.lower() for w in words]
     pad_l = ["<s>", "<s>"] + low + ["</s>", "</s>"]
     out = []
+    shape_get = _SHAPE_CACHE.get
     cf = "<s>"  # first word of the current clause (after , ; : or sentence start)
     newclause = True
     for i in range(n):
@@ -89,13 +91,15 @@ def _pos_context(words: list[str]) -> list[list[str]]:
         elif lw in _CLAUSE_SEP:
             newclause = True
         s2 = lw[-2:]
+        nxt = pad_l[j + 1]
+        w = words[i]
         out.append([
             "cf=" + cf,
             "cfs=" + cf + "|" + s2,
-            "nxs=" + pad_l[j + 1] + "|" + s2,
-            "h=" + shape(words[i]) + ("^" if i == 0 else ""),
+            "nxs=" + nxt + "|" + s2,
+            "h=" + (shape_get(w) or shape(w)) + ("^" if i == 0 else ""),
             "l-1l=" + pad_l[j - 1] + "|" + lw,
-            "ll+1=" + lw + "|" + pad_l[j + 1],
+            "ll+1=" + lw + "|" + nxt,
         ])
     return out
 
@@ -122,38 +126,96 @@ def pos_features(words: list[str]) -> list[list[str]]:
 class WindowEncoder:
     """Feature rows for a window model, with the per-word parts cached by word form.
 
-    Produces exactly the rows of `window_features` (same strings, same dict) but builds and
-    looks up the word-only features once per word type, which is most of the per-token cost.
+    Produces exactly the rows of `window_features` (same strings, same dict, same column order)
+    but builds and looks up the word-only features once per word type: each type gets an
+    integer id and one row per template in a numpy table, so encoding an article is one dict
+    lookup per token plus a few array gathers (the per-token context features stay strings).
+
+    Thread-safe without locking the lookups: (ids, tables) is published as one tuple; new types
+    are added under a lock, their rows written before their ids become visible; past
+    `max_cache` types a new (ids, tables) generation starts (bounded memory), and an encoding
+    that straddles the switch is redone.
     """
 
     def __init__(self, feats: dict[str, int], templates: tuple, max_cache: int = 300_000) -> None:
         self.get = feats.get
         self.templates = templates
-        # word -> (rows as self, as -1, as +1, as -2, as +2): one dict lookup per word
-        self.cache: dict[str, tuple[tuple[int, ...], ...]] = {}
         self.max_cache = max_cache
+        self.widths = [len(t("<s>")) for t in templates]
+        self._lock = threading.Lock()
+        self._state: tuple[dict[str, int], list[np.ndarray]] = ({}, [])
+        self._n = 0
+        self._new_generation()
 
-    def _make(self, w: str) -> tuple[tuple[int, ...], ...]:
+    def _rows(self, words: list[str]) -> list[np.ndarray]:
         get = self.get
-        e = tuple(tuple([get(f, 0) for f in t(w)]) for t in self.templates)
-        if len(self.cache) < self.max_cache:
-            self.cache[w] = e
-        return e
+        out = []
+        for tpl, k in zip(self.templates, self.widths, strict=True):
+            block = [[get(f, 0) for f in tpl(w)] for w in words]
+            if any(len(r) != k for r in block):
+                raise ValueError(f"feature template {tpl.__name__} must give {k} features per word")
+            out.append(np.array(block, dtype=np.int32).reshape(len(words), k))
+        return out
+
+    def _new_generation(self) -> None:
+        """Fresh (ids, tables) with the sentence pads as types 0 and 1 (called under the lock)."""
+        tables = [np.zeros((4096, k), dtype=np.int32) for k in self.widths]
+        for table, block in zip(tables, self._rows(["<s>", "</s>"]), strict=True):
+            table[:2] = block
+        self._n = 2
+        self._state = ({"<s>": 0, "</s>": 1}, tables)
+
+    def _add(self, words: list[str]) -> None:
+        with self._lock:
+            if self._n + len(words) > self.max_cache:
+                self._new_generation()
+            ids, tables = self._state
+            new = [w for w in dict.fromkeys(words) if w not in ids]
+            if not new:
+                return
+            n, m = self._n, len(new)
+            if n + m > len(tables[0]):
+                cap = max(2 * len(tables[0]), n + m)
+                grown = [np.zeros((cap, t.shape[1]), dtype=np.int32) for t in tables]
+                for g, t in zip(grown, tables, strict=True):
+                    g[:n] = t[:n]
+                tables = grown
+            for table, block in zip(tables, self._rows(new), strict=True):
+                table[n:n + m] = block
+            self._state = (ids, tables)  # rows first, then the ids that point at them
+            ids.update(zip(new, range(n, n + m), strict=True))
+            self._n = n + m
 
     def encode(self, words: list[str], context: list[list[str]]) -> np.ndarray:
-        n = len(words)
-        cget = self.cache.get
-        make = self._make
-        ent = []
-        for w in ("<s>", "<s>", *words, "</s>", "</s>"):
-            e = cget(w)
-            ent.append(e if e is not None else make(w))
-        out = [ent[j][0] + ent[j - 1][1] + ent[j + 1][2] + ent[j - 2][3] + ent[j + 2][4] for j in range(2, n + 2)]
+        return self.encode_many([words], [context])
+
+    def encode_many(self, sentences: list[list[str]], contexts: list[list[list[str]]]) -> np.ndarray:
+        """Rows of all tokens of `sentences` (each with its context features), in order."""
+        while True:
+            ids, _ = self._state
+            get = ids.get
+            seq: list[int] = []
+            for words in sentences:
+                seq += (0, 0)
+                seq += [get(w, -1) for w in words]
+                seq += (1, 1)
+            if -1 in seq:
+                self._add([w for words in sentences for w in words if w not in ids])
+                continue
+            state = self._state
+            if state[0] is ids:  # (else a new generation started meanwhile: look up again)
+                break
+        t_self, t_l1, t_r1, t_l2, t_r2 = state[1]
+        lens = [len(w) for w in sentences]
+        n = sum(lens)
         get = self.get
-        flat = [get(f, 0) for fs in context for f in fs]
-        a = np.array(out, dtype=np.int32)
-        b = np.array(flat, dtype=np.int32).reshape(n, -1)
-        return np.concatenate((a, b), axis=1)
+        flat = [get(f, 0) for ctx in contexts for fs in ctx for f in fs]
+        ctx = np.array(flat, dtype=np.int32).reshape(n, len(flat) // n if n else 0)
+        a = np.array(seq, dtype=np.intp)
+        # position of every token in `seq`: two pads before each sentence, two after
+        pos = np.arange(n) + 2 + 4 * np.repeat(np.arange(len(sentences)), lens)
+        return np.concatenate((t_self[a[pos]], t_l1[a[pos - 1]], t_r1[a[pos + 1]], t_l2[a[pos - 2]],
+                               t_r2[a[pos + 2]], ctx), axis=1)
 
 
 def gzip_text_writer(path: Path):
@@ -178,10 +240,17 @@ class LinearModel:
     def scores(self, feats: list[list[str]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        return self.W[self.rows(feats)].sum(axis=1)
+        return self.scores_rows(self.rows(feats))
 
     def scores_rows(self, rows: np.ndarray) -> np.ndarray:
-        return self.W[rows].sum(axis=1)
+        """Sum of the weight rows of each token's features: `W[rows].sum(axis=1)`, accumulated one
+        feature column at a time (the same float32 additions in the same order as numpy's reduction
+        over the middle axis, without materialising the [tokens, features, classes] gather)."""
+        W = self.W
+        out = W[rows[:, 0]]
+        for j in range(1, rows.shape[1]):
+            out += W[rows[:, j]]
+        return out
 
     def save(self, path: Path) -> None:
         """Weights as float16 .npz + features/classes as gzipped JSON (order = row index)."""

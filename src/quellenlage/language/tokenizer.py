@@ -53,39 +53,41 @@ ihren seine seinem seinen sein ihrer seiner unser unsere dieser diese diesem die
 _FINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!", "!!", "??", "!!!"})
 _CLOSERS = frozenset({'"', "“", "”", "»", "«", "‘", "’", "'", "''", ")", "]", "›", "‹"})
 _OPENERS = frozenset({'"', "„", "“", "»", "«", "‚", "‘", "(", "[", "``", "›", "‹", "'", "-", "–", "—"})
+_FINAL_LAST_CHARS = frozenset(".!?…")
 # Characters that make a line count as "finished" (not a sub-heading).
 _LINE_FINAL_CHARS = set(".!?:…;")
 
 
+_WORD_GROUP = _TOKEN_RE.groupindex["word"]  # (the top-level groups contain no other capturing group)
+
+
 def _word_tokens(text: str, base: int) -> list[tuple[int, int]]:
+    n = len(text)
     out: list[tuple[int, int]] = []
     for m in _TOKEN_RE.finditer(text):
-        s, e = m.start() + base, m.end() + base
-        kind = m.lastgroup
-        if kind == "word":
-            w = m.group()
-            # abbreviation: "Dr." / "z." / "Nr." / single capital initial "F."
-            if e - base < len(text) and text[e - base] == ".":
-                if w in ABBREVIATIONS or (len(w) == 1 and (w.isupper() or w in _SHORT)):
-                    out.append((s, e + 1))
-                    continue
-            # "geht's" / "für's" -> "geht" + "'s" (as UD GSD does)
-            out.append((s, e))
-        else:
-            out.append((s, e))
+        s, e = m.span()
+        # abbreviation: "Dr." / "z." / "Nr." / single capital initial "F."
+        if m.lastindex == _WORD_GROUP and e < n and text[e] == ".":
+            w = text[s:e]
+            if w in ABBREVIATIONS or (e - s == 1 and (w.isupper() or w in _SHORT)):
+                e += 1
+        # ("geht's" / "für's" stay one word token, as UD GSD has them)
+        out.append((s, e))
     # merge abbreviation periods that the regex left as separate punctuation
     res: list[tuple[int, int]] = []
     for s, e in out:
         if res and res[-1][1] > s:  # overlap from the abbreviation extension above: skip the "."
             continue
         # ordinal after an article/preposition: "des 1. FC", "auf den 15. Platz"
-        if (text[s - base:e - base] == "." and len(res) >= 2 and res[-1][1] == s
-                and text[res[-1][0] - base:res[-1][1] - base].isdigit() and res[-1][1] - res[-1][0] <= 3
-                and text[res[-2][0] - base:res[-2][1] - base].lower() in _ORDINAL_LEFT
-                and e - base < len(text) and text[e - base:e - base + 1] == " "):
+        if (e - s == 1 and text[s] == "." and len(res) >= 2 and res[-1][1] == s
+                and text[res[-1][0]:s].isdigit() and s - res[-1][0] <= 3
+                and text[res[-2][0]:res[-2][1]].lower() in _ORDINAL_LEFT
+                and e < n and text[e] == " "):
             res[-1] = (res[-1][0], e)
             continue
         res.append((s, e))
+    if base:
+        return [(s + base, e + base) for s, e in res]
     return res
 
 
@@ -118,7 +120,8 @@ def split_sentences(text: str) -> list[tuple[int, int, bool, list[tuple[int, int
             t = text[s:e]
             cur.append((s, e))
             boundary = False
-            if _ends_line_sentence(t) or t in _SENT_FINAL_ABBREV:
+            # (every sentence-final token and abbreviation ends in one of ".!?…": a cheap first test)
+            if t[-1] in _FINAL_LAST_CHARS and (_ends_line_sentence(t) or t in _SENT_FINAL_ABBREV):
                 j = i + 1
                 # closing quotes / brackets directly after the final punctuation
                 while j < n and text[toks[j][0]:toks[j][1]] in _CLOSERS and (
