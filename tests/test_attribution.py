@@ -189,6 +189,51 @@ def test_wikinews_cue_and_addressee_conventions(pipe: Pipeline) -> None:
     assert doc.quotes == []
 
 
+@pytest.mark.parametrize("body,source", [
+    ("Die Lage ist gut. Im vergangenen Jahr beförderte die Reederei nach eigenen Angaben 1,2 Millionen Fahrgäste.",
+     "Reederei"),
+    ("Die Lage ist gut. Tesla will nach eigenen Angaben weitere Werke in Europa bauen.", "Tesla"),
+])
+def test_own_statement_source_is_the_subject(pipe: Pipeline, body: str, source: str) -> None:
+    # WikiNews marks "eigenen Angaben" as the speaker span; the claim map's source is the subject
+    doc = run(pipe, body)
+    q = doc.quotes[0]
+    assert q.speaker[0].text == "eigenen Angaben" and [c.text for c in q.cue] == ["nach"]
+    assert doc.source(q.source_id).name == source
+    assert "eigenen Angaben" not in [x.name for x in doc.sources]
+
+
+def test_frames_of_this_round(pipe: Pipeline) -> None:
+    # postposed "wie"-frame: the content is the main clause before it
+    doc = run(pipe, "Es war spät. Der Mann wurde verhaftet, wie die Polizei mitteilte.")
+    q = doc.quotes[0]
+    assert q.content[0].text == "Der Mann wurde verhaftet" and q.speaker[0].text == "die Polizei"
+    assert [c.text for c in q.cue] == ["wie", "mitteilte"]
+    # a sentence adverb between subject and verb
+    doc = run(pipe, "Es war spät. Die Kanadier hingegen sagen, der Pilot trage die Verantwortung.")
+    assert doc.quotes[0].speaker[0].text == "Die Kanadier"
+    # a direct quote framed with an auxiliary
+    doc = run(pipe, "Es war spät. „Wir schaffen das ganz sicher und schnell“, hatte Merkel gesagt.")
+    q = doc.quotes[0]
+    assert q.type == "direct" and q.speaker[0].text == "Merkel"
+    assert [c.text for c in q.cue] == ["hatte", "gesagt"]
+    # "X zufolge" with a lower-case name
+    doc = run(pipe, "Es war spät. Dem Korrespondenten al-Jazeeras zufolge wurde die Lage schwieriger.")
+    assert doc.quotes[0].speaker[0].text == "Dem Korrespondenten al-Jazeeras"
+
+
+def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:
+    doc = run(pipe, "Es gab eine Geiselnahme. Die Anzahl der Geiseln wurde noch nicht offiziell bestätigt.")
+    assert doc.quotes == []
+    # a "soll" sentence away from the frame: hearsay with a perfect infinitive, a plan without
+    frame = "Die Polizei sagte, der Täter sei geflohen. Die Beamten suchten die ganze Nacht. "
+    doc = run(pipe, frame + "Er soll die Bank überfallen haben.")
+    assert [q.type for q in doc.quotes] == ["indirect", "free_indirect"]
+    assert doc.source(doc.quotes[1].source_id).name == "Polizei"
+    doc = run(pipe, frame + "Er soll morgen vernommen werden.")
+    assert [q.type for q in doc.quotes] == ["indirect"]
+
+
 def test_works_without_language_annotations() -> None:
     # tokens without upos/lemma/mood/ent (rule-based baseline): lexicon fallbacks are used
     from quellenlage.attribution import attribute

@@ -41,6 +41,9 @@ TRIM_FRAME = True  # postposed ", so X" / ", wie X schreibt" frames are cut off 
 DROP_TITLES = True  # quoted names and titles without a frame are not quotes
 TITLE_MAX = 6
 _OWN = {"eigenen", "eigener", "eigenem"}
+_PREFIELD_NOT_SUBJECT = {"im", "in", "am", "an", "auf", "bei", "beim", "nach", "vor", "seit", "mit", "für", "zum",
+                         "zur", "aus", "über", "unter", "während", "laut", "gestern", "heute", "damals", "zuletzt"}
+_SUBJ_SKIP = {"auch", "bereits", "schon", "nun", "jetzt", "jedoch", "aber", "zudem", "außerdem", "noch", "erst"}
 SOLL_PLAN = True  # a lone "soll" sentence without perfect infinitive far from other quotes is a plan
 ADDR_CHANNEL = True  # the outlet a speaker talked to is the WikiNews addressee
 NESTED_TITLES = True  # quoted names inside indirect speech are not nested quotes either
@@ -129,10 +132,17 @@ def _own_statement_subject(t: Toks, q: RawQuote) -> tuple[int, int] | None:
     verb = next((k for k in range(lo, hi) if t.upos[k] in ("VERB", "AUX") and not cue0 <= k < b), None)
     if verb is None:
         return None
-    if cue0 <= lo + 1:  # the source phrase is the prefield: the subject follows the finite verb
-        return np_after(t, verb + 1, hi)
-    np = np_after(t, lo, verb)
-    return np if np and np[1] >= cue0 - 1 or np and np[1] == verb else None
+    if cue0 > lo + 1 and t.low[lo] not in _PREFIELD_NOT_SUBJECT:
+        np = np_after(t, lo, verb)
+        if np is not None and np[1] == verb:
+            return np  # "Tesla will nach eigenen Angaben …": the subject is the prefield
+    # "Nach eigenen Angaben hat er …", "Im vergangenen Jahr beförderte die Reederei nach eigenen
+    # Angaben …": the subject follows the finite verb
+    k = verb + 1
+    while k < hi and t.low[k] in _SUBJ_SKIP:
+        k += 1
+    np = np_after(t, k, hi) if k < hi and not cue0 <= k < b else None
+    return np if np is not None and t.low[np[0]] not in _SUBJ_SKIP else None
 
 
 def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:

@@ -237,7 +237,9 @@ ORGANIZATION = {"partei", "unternehmen", "konzern", "verband", "verbandes", "gew
                 "hersteller", "fraktion", "bündnis", "initiative", "vorstand", "gruppe", "netzwerk",
                 "airline", "fluggesellschaft", "betreiber", "klinik", "krankenhaus", "zentrum", "rat",
                 "komitee", "kollektiv", "bewegung", "hamas", "hisbollah", "taliban", "al-qaida", "fifa",
-                "uefa", "ioc", "dfb", "iaea", "iaeo", "unicef", "internationale", "vereinigung"}
+                "uefa", "ioc", "dfb", "iaea", "iaeo", "unicef", "internationale", "vereinigung",
+                "reederei", "werft", "verlag", "brauerei", "versicherung", "sparkasse", "genossenschaft",
+                "stadtwerke", "verkehrsbetriebe", "bahn", "post", "telekom", "autobauer", "chemiekonzern"}
 MEDIA = {"zeitung", "zeitungen", "magazin", "magazins", "nachrichtenmagazin", "medien", "medienberichte",
          "sender", "senders", "fernsehsender", "rundfunk", "agentur", "nachrichtenagentur", "dpa", "afp",
          "reuters", "ap", "tagesschau", "tagesspiegel", "spiegel", "bild", "faz", "welt", "zdf", "ard",
