@@ -161,7 +161,7 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
         if ADDR:
             q.addressee = find_addressee(t, q)
             if ADDR_CHANNEL and q.addressee is None and q.channel is not None and q.speaker is not None \
-                    and q.channel[0] > q.speaker[1] - 1 and t.sent[q.channel[0]] == t.sent[q.speaker[0]]:
+                    and q.channel[0] >= q.speaker[1] and t.sent[q.channel[0]] == t.sent[q.speaker[0]]:
                 q.addressee = q.channel  # "sagte X der Zeitung Y": the outlet X spoke to
         if CUE_EXT:
             q.cue = extend_cue(t, q)
