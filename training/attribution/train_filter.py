@@ -84,6 +84,8 @@ def main() -> int:
     ap.add_argument("train", type=pathlib.Path)
     ap.add_argument("--holdout", type=int, default=150)
     ap.add_argument("--out", type=pathlib.Path, default=WEIGHTS)
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="use this threshold (e.g. chosen by cv_filter.py) instead of choosing on the held-out part")
     ap.add_argument("--no-final-fit", action="store_true",
                     help="keep the model fitted without the held-out documents (for fair comparisons)")
     a = ap.parse_args()
@@ -111,6 +113,8 @@ def main() -> int:
     # the lowest threshold within 0.005 of the best: keep recall where the held-out set cannot tell
     top = max(k for k, _ in results)
     best = min((th, k) for k, th in results if k >= top - 0.005)[::-1]
+    if a.threshold is not None:
+        best = (0.0, a.threshold)
     # final fit on all train documents
     for f in ([] if a.no_final_fit else hold):
         fx, fy = candidates(la.lang, json.loads(f.read_text()), sc)
