@@ -222,6 +222,20 @@ def test_frames_of_this_round(pipe: Pipeline) -> None:
     assert doc.quotes[0].speaker[0].text == "Dem Korrespondenten al-Jazeeras"
 
 
+def test_conventions_of_this_round(pipe: Pipeline) -> None:
+    # a quoted name inside reported speech is not a nested quote; quoted words still are
+    doc = run(pipe, "Es war spät. Laut der Website icelandreview.com sei das Schiff „Hvalur 9“ ausgelaufen.")
+    assert [q.type for q in doc.quotes] == ["indirect"]
+    doc = run(pipe, "Es war spät. Laut Polizei sei der Angriff „von unbeschreiblicher Brutalität“ gewesen.")
+    assert sorted(q.type for q in doc.quotes) == ["direct", "indirect"]
+    # the reflexive belongs to the cue; the outlet the speaker talked to is the addressee
+    doc = run(pipe, "Es war spät. Der Minister äußerte sich besorgt, dass die Preise weiter steigen könnten.")
+    assert "sich" in [c.text for c in doc.quotes[0].cue]
+    doc = run(pipe, "Es war spät. Der Minister sagte der Zeitung „Die Welt“, die Preise würden steigen.")
+    q = doc.quotes[0]
+    assert q.addressee and "Welt" in q.addressee[0].text
+
+
 def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:
     doc = run(pipe, "Es gab eine Geiselnahme. Die Anzahl der Geiseln wurde noch nicht offiziell bestätigt.")
     assert doc.quotes == []
