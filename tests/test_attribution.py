@@ -217,6 +217,11 @@ def test_frames_of_this_round(pipe: Pipeline) -> None:
     q = doc.quotes[0]
     assert q.type == "direct" and q.speaker[0].text == "Merkel"
     assert [c.text for c in q.cue] == ["hatte", "gesagt"]
+    # ", so vermutet X.": a reporting verb between "so" and the source
+    doc = run(pipe, "Es war spät. Der Grund dürfte ein Streit gewesen sein, so vermutet die Polizei.")
+    q = doc.quotes[0]
+    assert q.speaker[0].text == "die Polizei" and [c.text for c in q.cue] == ["so", "vermutet"]
+    assert q.content[0].text == "Der Grund dürfte ein Streit gewesen sein"
     # "X zufolge" with a lower-case name
     doc = run(pipe, "Es war spät. Dem Korrespondenten al-Jazeeras zufolge wurde die Lage schwieriger.")
     assert doc.quotes[0].speaker[0].text == "Dem Korrespondenten al-Jazeeras"

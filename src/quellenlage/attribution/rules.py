@@ -54,6 +54,7 @@ PART_COMMA = True  # separable particle after an apposition ("teilte der Direkto
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
 CUE_SICH = True  # reflexive "sich" after the cue verb is part of the cue
+SO_VERB = True  # "…, so vermutet die Polizei."
 AUX_FRAME = True  # „...“, hatte X gesagt
 SUBJ_ADV = True  # a sentence adverb between subject and verb ("Die Kanadier hingegen sagen")
 _SUBJ_ADVERBS = {"hingegen", "dagegen", "jedoch", "allerdings", "aber", "indes", "indessen", "wiederum",
@@ -675,6 +676,14 @@ class Detector:
                 if np and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", "!", "?"} or t.w[np[1]] in QUOTE_CHARS
                            or t.low[np[1]] in {"am", "im", "in", "gegenüber", "bei", "auf"}):
                     q = self._prep_quote(si, lo, hi, k, np, [k], frame_start=k - 1)
+                elif SO_VERB and np is None and k + 2 < hi and verb_at(t, k + 1, lo, hi):
+                    # "…, so vermutet die Polizei, …": a reporting verb between "so" and the source
+                    k2 = k + 2
+                    while k2 < hi and t.low[k2] in _SUBJ_ADVERBS:
+                        k2 += 1
+                    np = np_after(t, k2, hi) if k2 < hi else None
+                    if np and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", "!", "?"}):
+                        q = self._prep_quote(si, lo, hi, k, np, [k, k + 1], frame_start=k - 1)
             elif lw == "wie" and (k == lo or t.w[k - 1] == ","):
                 q = self._wie_quote(si, lo, hi, k)
             elif lw in {"heißt", "hieß"} and k + 1 < hi and t.low[k + 1] == "es" or (
