@@ -222,6 +222,12 @@ def test_frames_of_this_round(pipe: Pipeline) -> None:
     q = doc.quotes[0]
     assert q.speaker[0].text == "die Polizei" and [c.text for c in q.cue] == ["so", "vermutet"]
     assert q.content[0].text == "Der Grund dürfte ein Streit gewesen sein"
+    # zu-infinitive complements of verbs without a dass-clause; Konjunktiv II after "argumentiert"
+    doc = run(pipe, "Es war spät. Das Kinderhilfswerk UNICEF rief Russland auf, das Verbot nicht durchzusetzen.")
+    q = doc.quotes[0]
+    assert q.type == "indirect" and q.content[0].text == "das Verbot nicht durchzusetzen"
+    doc = run(pipe, "Es war spät. Sie argumentiert, die Brüche könnten auch erst nach dem Tod eingetreten sein.")
+    assert doc.quotes[0].content[0].text.startswith("die Brüche könnten")
     # "X zufolge" with a lower-case name
     doc = run(pipe, "Es war spät. Dem Korrespondenten al-Jazeeras zufolge wurde die Lage schwieriger.")
     assert doc.quotes[0].speaker[0].text == "Dem Korrespondenten al-Jazeeras"

@@ -26,7 +26,7 @@ PUNCT_END = set(".!?…")
 BOUNDARY = set(",;:–-—()[]")
 NAME_LINK = {"of", "the", "for", "de", "la", "du", "van", "y", "di", "da", "and", "&", "al", "el", "bin"}
 STRONG_SAY = {"sagen", "erklären", "betonen", "behaupten", "schreiben", "mitteilen", "berichten", "meinen",
-              "versichern", "unterstreichen", "bekräftigen", "ergänzen", "hinzufügen", "warnen"}
+              "versichern", "unterstreichen", "bekräftigen", "ergänzen", "hinzufügen", "warnen", "argumentieren"}
 UPOS_STOP = True
 TWO_NOUN = False
 SUBORD = {"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "dass", "weil", "da", "wo", "wobei",
@@ -54,6 +54,7 @@ PART_COMMA = True  # separable particle after an apposition ("teilte der Direkto
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
 CUE_SICH = True  # reflexive "sich" after the cue verb is part of the cue
+ZU_NOCLAUSE = True  # "rief Russland auf, ... durchzusetzen": zu-infinitive verbs without a dass-clause
 SO_VERB = True  # "…, so vermutet die Polizei."
 AUX_FRAME = True  # „...“, hatte X gesagt
 SUBJ_ADV = True  # a sentence adverb between subject and verb ("Die Kanadier hingegen sagen")
@@ -968,7 +969,7 @@ class Detector:
             return RawQuote("indirect", parts, cues, sp, addr, chan, sent=si)
         # (a) frame first: "X sagte, dass ...", "X sagte, er werde ..."
         cend = _clause_end(t, max(cue) + 1, hi)
-        if cend < hi and t.w[cend] in {",", ":"} and clause:
+        if cend < hi and t.w[cend] in {",", ":"} and (clause or ZU_NOCLAUSE and lemma in L.ZU_INF):
             nxt = cend + 1
             if nxt < hi and t.w[nxt] in QUOTE_CHARS and t.inq[nxt]:
                 return None  # "X sagte: „...“" handled with the quote
