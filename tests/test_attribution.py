@@ -228,6 +228,13 @@ def test_frames_of_this_round(pipe: Pipeline) -> None:
     assert q.type == "indirect" and q.content[0].text == "das Verbot nicht durchzusetzen"
     doc = run(pipe, "Es war spät. Sie argumentiert, die Brüche könnten auch erst nach dem Tod eingetreten sein.")
     assert doc.quotes[0].content[0].text.startswith("die Brüche könnten")
+    # "…, das teilte X mit." and "Das wurde von X bekannt gegeben."
+    doc = run(pipe, "Es war spät. Die Kamera des Teleskops ist ausgefallen, das teilte das Institut mit.")
+    q = doc.quotes[0]
+    assert q.content[0].text == "Die Kamera des Teleskops ist ausgefallen" and q.speaker[0].text == "das Institut"
+    doc = run(pipe, "Es war spät. Der Präsident ordnete Hilfen an. Das wurde vom Presseamt bekannt gegeben.")
+    q = doc.quotes[0]
+    assert q.content[0].text.startswith("Der Präsident ordnete") and q.speaker[0].text == "Presseamt"
     # "X zufolge" with a lower-case name
     doc = run(pipe, "Es war spät. Dem Korrespondenten al-Jazeeras zufolge wurde die Lage schwieriger.")
     assert doc.quotes[0].speaker[0].text == "Dem Korrespondenten al-Jazeeras"

@@ -54,6 +54,7 @@ PART_COMMA = True  # separable particle after an apposition ("teilte der Direkto
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
 CUE_SICH = True  # reflexive "sich" after the cue verb is part of the cue
+DAS_MORE = True  # "…, das teilte X mit." and "Das wurde von X bekannt gegeben."
 ZU_NOCLAUSE = True  # "rief Russland auf, ... durchzusetzen": zu-infinitive verbs without a dass-clause
 SO_VERB = True  # "…, so vermutet die Polizei."
 AUX_FRAME = True  # „...“, hatte X gesagt
@@ -1016,6 +1017,27 @@ class Detector:
             if sp is not None and prev is not None and not any(t.inq[k] for k in range(plo, phi)) \
                     and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content):
                 return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], cues, sp, sent=si)
+        if DAS_MORE and v >= lo + 3 and t.low[v - 1] in {"das", "dies"} and t.w[v - 2] == "," \
+                and not any(t.inq[x] for x in range(lo, v)):
+            # "Die Kamera ist ausgefallen, das teilte das Institut mit.": the clause before the comma
+            k = v + 1
+            while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
+                k += 1
+            sp = np_after(t, k, hi)
+            content = _trim(t, lo, v - 2)
+            if sp is not None and content is not None:
+                return RawQuote("indirect", [content], cues, sp, sent=si)
+        if DAS_MORE and t.low[lo] in {"dies", "das"} and lo + 1 < hi and t.low[lo + 1] in _WERDEN and si > 0 \
+                and not self.is_line(si - 1) and t.low[v] != (t.lemma[v] or t.low[v]).lower():
+            # "Das wurde vom Presseamt bekannt gegeben.": the agent reports the sentence before
+            agent = next((x for x in range(lo + 2, v) if t.low[x] in {"von", "vom"}), None)
+            sp = np_after(t, agent + 1, v) if agent is not None else None
+            plo, phi = t.sent_range[si - 1]
+            prev = _trim(t, plo, phi)
+            if sp is not None and prev is not None and not any(t.inq[x] for x in range(plo, phi)) \
+                    and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content):
+                return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], sorted(set(cues) | {(lo + 1, lo + 2)}),
+                                sp, sent=si)
         # (c) speech act without clause: "X kritisierte das Urteil."
         if PASSIVE_AGENT and rep and lemma not in L.WEAK_REPORTED and passive is None and any(
                 t.low[c] in _WERDEN for c in cue if c != v) and t.low[v] != (t.lemma[v] or t.low[v]).lower():
