@@ -235,6 +235,10 @@ def test_frames_of_this_round(pipe: Pipeline) -> None:
     doc = run(pipe, "Es war spät. Der Präsident ordnete Hilfen an. Das wurde vom Presseamt bekannt gegeben.")
     q = doc.quotes[0]
     assert q.content[0].text.startswith("Der Präsident ordnete") and q.speaker[0].text == "Presseamt"
+    # the noun "Angaben" is not the verb form "angaben": one quote, not two
+    doc = run(pipe, "Es war spät. Nach Angaben einer russischen Quelle soll der Sprengsatz mit Metallteilen "
+                    "ausgestattet gewesen sein, um die Wirkung zu erhöhen.")
+    assert len(doc.quotes) == 1 and [c.text for c in doc.quotes[0].cue] == ["Nach"]
     # "X zufolge" with a lower-case name
     doc = run(pipe, "Es war spät. Dem Korrespondenten al-Jazeeras zufolge wurde die Lage schwieriger.")
     assert doc.quotes[0].speaker[0].text == "Dem Korrespondenten al-Jazeeras"

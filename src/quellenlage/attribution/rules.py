@@ -54,6 +54,7 @@ PART_COMMA = True  # separable particle after an apposition ("teilte der Direkto
 SRC_END = True  # more source nouns after "nach" ("nach Behördenangaben", "dem Vernehmen nach")
 SRC_ADJ = True  # "eigenen Angaben nach"
 CUE_SICH = True  # reflexive "sich" after the cue verb is part of the cue
+NOUN_FORMS = True  # a capitalised word tagged as a noun mid-sentence is no reporting verb
 DAS_MORE = True  # "…, das teilte X mit." and "Das wurde von X bekannt gegeben."
 ZU_NOCLAUSE = True  # "rief Russland auf, ... durchzusetzen": zu-infinitive verbs without a dass-clause
 SO_VERB = True  # "…, so vermutet die Polizei."
@@ -283,6 +284,8 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
     cands = L.VERB_FORMS.get(t.low[i])
     if not cands or t.inq[i] or (t.w[i][:1].isupper() and i != lo and t.low[i - 1] in L.DETERMINERS):
         return None
+    if NOUN_FORMS and t.w[i][:1].isupper() and i != lo and t.upos[i] in ("NOUN", "PROPN"):
+        return None  # "nach eigenen Angaben", "den Berichten": a noun spelled like a verb form
     for lemma, clause, rep in cands:
         if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
             return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
