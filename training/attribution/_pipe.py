@@ -7,8 +7,11 @@ sentences only), so tuning runs are reproducible while the language layer change
 
 from __future__ import annotations
 
+import json
 import os
+import pathlib
 import re
+import tempfile
 
 from quellenlage.model import Article, Doc, Sentence, Token
 
@@ -82,3 +85,16 @@ class LangAttr:
 
     def __call__(self, article: Article) -> Doc:
         return self.attr(self.lang(Doc(article=article)))
+
+
+def score_maps(scorer, files: list[pathlib.Path], maps: dict[str, dict]) -> dict:
+    """Score claim maps (gold file name -> claim map dict) against the gold `files` with the
+    shared score_quotes metric."""
+    with tempfile.TemporaryDirectory() as td:
+        gd, pd = pathlib.Path(td, "g"), pathlib.Path(td, "p")
+        gd.mkdir()
+        pd.mkdir()
+        for f in files:
+            (gd / f.name).symlink_to(f.resolve())
+            (pd / f.name).write_text(json.dumps(maps[f.name], ensure_ascii=False), encoding="utf-8")
+        return scorer.score(gd, pd)

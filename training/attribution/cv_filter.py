@@ -17,10 +17,9 @@ import json
 import pathlib
 import random
 import sys
-import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _pipe import LangAttr  # noqa: E402
+from _pipe import LangAttr, score_maps  # noqa: E402
 from train_filter import candidates, fit  # noqa: E402
 
 import quellenlage.attribution.filter as filter_module  # noqa: E402
@@ -63,14 +62,7 @@ def main() -> int:
             for i in test:
                 preds[th][files[i].name] = to_dict(la.attr(copy.deepcopy(lang_docs[i])))
     for th in thresholds:
-        with tempfile.TemporaryDirectory() as td:
-            gd, pd = pathlib.Path(td, "g"), pathlib.Path(td, "p")
-            gd.mkdir()
-            pd.mkdir()
-            for f in files:
-                (gd / f.name).symlink_to(f.resolve())
-                (pd / f.name).write_text(json.dumps(preds[th][f.name], ensure_ascii=False), encoding="utf-8")
-            r = sc.score(gd, pd)
+        r = score_maps(sc, files, preds[th])
         print(f"threshold {th}: message {r['message']['f1']} roles {r['roles']['f1']} joint {r['joint']['f1']} "
               f"type {r['type_f1']} speaker {r['simplified']['speaker']['f1']}", flush=True)
     return 0

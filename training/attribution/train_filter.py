@@ -16,12 +16,11 @@ import argparse
 import json
 import pathlib
 import sys
-import tempfile
 
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _pipe import LangAttr  # noqa: E402
+from _pipe import LangAttr, score_maps  # noqa: E402
 
 from quellenlage.attribution import _entity_labels  # noqa: E402
 from quellenlage.attribution.filter import WEIGHTS, QuoteFilter, features  # noqa: E402
@@ -67,16 +66,8 @@ def fit(X: list[list[str]], y: list[int], l2: float = 1.0, epochs: int = 300) ->
 
 def score_with(files, lang_attr, qf: QuoteFilter, sc) -> dict:
     lang_attr.attr.filter = qf
-    with tempfile.TemporaryDirectory() as td:
-        gd, pd = pathlib.Path(td, "g"), pathlib.Path(td, "p")
-        gd.mkdir()
-        pd.mkdir()
-        for f in files:
-            (gd / f.name).symlink_to(f.resolve())
-            g = json.loads(f.read_text())
-            doc = lang_attr(Article(body=g["originalText"]))
-            (pd / f.name).write_text(json.dumps(to_dict(doc), ensure_ascii=False))
-        return sc.score(gd, pd)
+    maps = {f.name: to_dict(lang_attr(Article(body=json.loads(f.read_text())["originalText"]))) for f in files}
+    return score_maps(sc, files, maps)
 
 
 def main() -> int:

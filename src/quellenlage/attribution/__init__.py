@@ -23,6 +23,7 @@ from quellenlage.attribution.rules import (
     extend_speaker,
     find_addressee,
     np_after,
+    np_after_verb,
     split_unknown_frame,
     trim_trailing_frame,
 )
@@ -43,7 +44,6 @@ TITLE_MAX = 6
 _OWN = {"eigenen", "eigener", "eigenem"}
 _PREFIELD_NOT_SUBJECT = {"im", "in", "am", "an", "auf", "bei", "beim", "nach", "vor", "seit", "mit", "für", "zum",
                          "zur", "aus", "über", "unter", "während", "laut", "gestern", "heute", "damals", "zuletzt"}
-_SUBJ_SKIP = {"auch", "bereits", "schon", "nun", "jetzt", "jedoch", "aber", "zudem", "außerdem", "noch", "erst"}
 SOLL_PLAN = True  # a lone "soll" sentence without perfect infinitive far from other quotes is a plan
 ADDR_CHANNEL = True  # the outlet a speaker talked to is the WikiNews addressee
 NESTED_TITLES = True  # quoted names inside indirect speech are not nested quotes either
@@ -138,11 +138,8 @@ def _own_statement_subject(t: Toks, q: RawQuote) -> tuple[int, int] | None:
             return np  # "Tesla will nach eigenen Angaben …": the subject is the prefield
     # "Nach eigenen Angaben hat er …", "Im vergangenen Jahr beförderte die Reederei nach eigenen
     # Angaben …": the subject follows the finite verb
-    k = verb + 1
-    while k < hi and t.low[k] in _SUBJ_SKIP:
-        k += 1
-    np = np_after(t, k, hi) if k < hi and not cue0 <= k < b else None
-    return np if np is not None and t.low[np[0]] not in _SUBJ_SKIP else None
+    np = np_after_verb(t, verb + 1, hi)
+    return np if np is not None and not cue0 <= np[0] < b else None
 
 
 def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:

@@ -19,7 +19,7 @@ from quellenlage.attribution.rules import QUOTE_CHARS, RawQuote, Toks, _is_subj1
 from quellenlage.attribution.sources import analyse_mention
 
 # the sentence's verb lemmas as features ("will", "fordert", "fand statt"): 5-fold CV on train
-# (training/attribution/cv_filter.py --verbs) gave out-of-fold joint F1 0.719 -> 0.721, within noise, and
+# (training/attribution/cv_filter.py --verbs) gave out-of-fold joint F1 0.7230 -> 0.7231, within noise, and
 # the refitted filter dropped a reported speech act the product needs: off, the shipped weights lack them
 FILTER_VERBS = False
 FILTER_TYPES = {"free_indirect", "reported", "indirect", "direct"}

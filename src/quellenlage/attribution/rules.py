@@ -244,6 +244,14 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
     return (i, stop)
 
 
+def np_after_verb(t: Toks, k: int, hi: int) -> tuple[int, int] | None:
+    """The subject right after a finite verb (k = the token after it), skipping auxiliaries,
+    adverbs and "sich": "teilte gestern die Polizei mit" -> "die Polizei"."""
+    while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
+        k += 1
+    return np_after(t, k, hi) if k < hi else None
+
+
 def _role_or_name(t: Toks, k: int) -> bool:
     from quellenlage.attribution.sources import is_role_word
 
@@ -353,7 +361,7 @@ def _passive_aux(t: Toks, v: int, lo: int, hi: int) -> int | None:
             ("ge", "be", "ver", "er", "an", "mit", "vor", "zu", "auf", "aus", "bekannt", "hin", "ein")):
         return None
     for k in (v - 1, v - 2, v + 1):
-        if lo <= k < hi and k != v and t.low[k] in {"wird", "wurde", "werden", "wurden", "worden"}:
+        if lo <= k < hi and k != v and t.low[k] in _WERDEN:
             return k
     return None
 
@@ -551,10 +559,7 @@ class Detector:
                     return sp
         if not self.after_verb_ok(cs, v):
             return None
-        k = max(cue) + 1 if max(cue) == v else v + 1
-        while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
-            k += 1
-        return np_after(t, k, hi)
+        return np_after_verb(t, max(cue) + 1 if max(cue) == v else v + 1, hi)
 
     def addressee_channel(self, lo: int, hi: int, after: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """ "gegenüber dem 'Daily Express'", "der Zeitung Y", "im Interview mit Y" near the frame."""
@@ -1010,35 +1015,25 @@ class Detector:
                 addr, chan = self.addressee_channel(lo, hi, v + 1)
                 return RawQuote("indirect", [content], cues, sp, addr, chan, impersonal=sp is None, sent=si)
         # (d) "Dies/Das teilte X mit.": the reported content is the sentence before
-        if t.low[lo] in {"dies", "das", "dieses", "diese"} and v == lo + 1 and si > 0 and not self.is_line(si - 1):
-            k = v + 1
-            while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
-                k += 1
-            sp = np_after(t, k, hi)
-            plo, phi = t.sent_range[si - 1]
-            prev = _trim(t, plo, phi)
-            if sp is not None and prev is not None and not any(t.inq[k] for k in range(plo, phi)) \
-                    and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content):
+        if t.low[lo] in {"dies", "das", "dieses", "diese"} and v == lo + 1:
+            sp = np_after_verb(t, v + 1, hi)
+            if sp is not None and self._free_sentence_before(si):
+                plo, phi = t.sent_range[si - 1]
                 return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], cues, sp, sent=si)
         if DAS_MORE and v >= lo + 3 and t.low[v - 1] in {"das", "dies"} and t.w[v - 2] == "," \
                 and not any(t.inq[x] for x in range(lo, v)):
             # "Die Kamera ist ausgefallen, das teilte das Institut mit.": the clause before the comma
-            k = v + 1
-            while k < hi and (t.low[k] in L.AUX or t.low[k] in L.ADVERBS or t.low[k] == "sich"):
-                k += 1
-            sp = np_after(t, k, hi)
+            sp = np_after_verb(t, v + 1, hi)
             content = _trim(t, lo, v - 2)
             if sp is not None and content is not None:
                 return RawQuote("indirect", [content], cues, sp, sent=si)
-        if DAS_MORE and t.low[lo] in {"dies", "das"} and lo + 1 < hi and t.low[lo + 1] in _WERDEN and si > 0 \
-                and not self.is_line(si - 1) and t.low[v] != (t.lemma[v] or t.low[v]).lower():
+        if DAS_MORE and t.low[lo] in {"dies", "das"} and lo + 1 < hi and t.low[lo + 1] in _WERDEN \
+                and t.low[v] != (t.lemma[v] or t.low[v]).lower():
             # "Das wurde vom Presseamt bekannt gegeben.": the agent reports the sentence before
             agent = next((x for x in range(lo + 2, v) if t.low[x] in {"von", "vom"}), None)
             sp = np_after(t, agent + 1, v) if agent is not None else None
-            plo, phi = t.sent_range[si - 1]
-            prev = _trim(t, plo, phi)
-            if sp is not None and prev is not None and not any(t.inq[x] for x in range(plo, phi)) \
-                    and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content):
+            if sp is not None and self._free_sentence_before(si):
+                plo, phi = t.sent_range[si - 1]
                 return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], sorted(set(cues) | {(lo + 1, lo + 2)}),
                                 sp, sent=si)
         # (c) speech act without clause: "X kritisierte das Urteil."
@@ -1064,6 +1059,16 @@ class Detector:
             addr, chan = self.addressee_channel(lo, hi, v + 1)
             return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
         return None
+
+    def _free_sentence_before(self, si: int) -> bool:
+        """The sentence before si can be the content of a "Dies teilte X mit" frame: a body
+        sentence, not empty, without a direct quote, and not already part of a recent quote."""
+        if si == 0 or self.is_line(si - 1):
+            return False
+        t = self.t
+        plo, phi = t.sent_range[si - 1]
+        return _trim(t, plo, phi) is not None and not any(t.inq[x] for x in range(plo, phi)) \
+            and not any(plo <= a < phi for q in self.quotes[-6:] for a, _ in q.content)
 
     def _main_clause_verb(self, lo: int, v: int) -> bool:
         """The verb is the finite verb of the main clause (V2), not inside a subordinate clause."""
