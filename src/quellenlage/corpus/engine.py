@@ -25,8 +25,6 @@ DEFAULT_BATCH = 16
 LOOKUP_CHUNK = 512  # records checked against the store per query
 DEFAULT_TIMEOUT = 600.0
 MAX_COMMIT = 512  # results per transaction at most (finished batches are written together)
-MIN_COMMIT = 64  # results gathered before a transaction (at most 4 batches' worth)
-COMMIT_SECONDS = 2.0  # ... or this long since the last commit
 
 
 def _init_worker() -> None:
@@ -291,36 +289,15 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                                                              "the --timeout)"})
             return {"results": out, "pid": None, "peak_rss": 0}
 
-        # finished batches wait here until a transaction is worth it: a commit costs the main
-        # process about as much as writing 16 articles, and the main process shares the CPUs
-        # with the workers (a kill loses only uncommitted work, which the next run redoes)
-        pending: dict[str, Any] = {"results": [], "dups": [], "raws": [], "uids": [], "pos": 0,
-                                   "since": time.perf_counter()}
-        min_commit = min(MIN_COMMIT, 4 * batch_size)
-
-        def flush() -> None:
-            nonlocal commits
-            if not pending["results"] and not pending["dups"]:
-                return
-            # the store was asked about these article keys when their records were read (and they
-            # are unique among the records in flight): the writer need not look them up again
-            counts = writer.write_batch(pending["results"], pending["dups"], checked_uids=set(pending["uids"]))
-            for k in ("analysed", "duplicates", "errors"):
-                stats[k] += counts[k]
-            inflight_raw.difference_update(pending["raws"])
-            inflight_uid.difference_update(pending["uids"])
-            for k in ("results", "dups", "raws", "uids"):
-                pending[k] = []
-            pending["since"] = time.perf_counter()
-            commits += 1
-            bar.update(pending["pos"], stats)
-            if on_commit is not None:
-                on_commit(commits, stats)
-
         def drain_one() -> None:
-            """Wait for the oldest batch and collect it, plus the batches after it that are already
-            done; commit once enough results (or time) have gathered: fewer, larger transactions
-            when workers are fast, so this scales with the cluster."""
+            """Wait for the oldest batch; write it, plus the batches after it that are already done,
+            in one transaction (fewer commits when workers are fast: this scales with the cluster)."""
+            nonlocal commits
+            results: list[dict] = []
+            all_dups: list[tuple[str, str, int, str]] = []
+            raws_done: list[str] = []
+            uids_done: list[str] = []
+            pos = 0
             while True:
                 fut, work, local_results, dups, pos, raws, uids = window.popleft()
                 try:
@@ -332,15 +309,23 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                     peaks[res["pid"]] = max(peaks.get(res["pid"], 0), res["peak_rss"])
                     cpu[res["pid"]] = max(cpu.get(res["pid"], 0.0), res.get("cpu", 0.0))
                 # error records read by the main process go in with the batch, in input order
-                pending["results"].extend(sorted(res["results"] + local_results, key=lambda r: r["index"]))
-                pending["dups"].extend(dups)
-                pending["raws"].extend(raws)
-                pending["uids"].extend(uids)
-                pending["pos"] = pos
-                if not window or len(pending["results"]) >= MAX_COMMIT or not _ready(window[0][0]):
+                results.extend(sorted(res["results"] + local_results, key=lambda r: r["index"]))
+                all_dups.extend(dups)
+                raws_done.extend(raws)
+                uids_done.extend(uids)
+                if not window or len(results) >= MAX_COMMIT or not _ready(window[0][0]):
                     break
-            if len(pending["results"]) >= min_commit or time.perf_counter() - pending["since"] >= COMMIT_SECONDS:
-                flush()
+            # the store was asked about these article keys when their records were read (and they
+            # are unique among the records in flight): the writer need not look them up again
+            counts = writer.write_batch(results, all_dups, checked_uids=set(uids_done))
+            for k in ("analysed", "duplicates", "errors"):
+                stats[k] += counts[k]
+            inflight_raw.difference_update(raws_done)
+            inflight_uid.difference_update(uids_done)
+            commits += 1
+            bar.update(pos, stats)
+            if on_commit is not None:
+                on_commit(commits, stats)
 
         for lookup in _chunks(iter_tasks(files, max_bytes), LOOKUP_CHUNK):
             stats["records"] += len(lookup)
@@ -374,7 +359,6 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                 window.append((None, [], [], pending_dups, max(t.pos for t in lookup), [], []))
         while window:
             drain_one()
-        flush()
         if group and (stats["analysed"] or stats["duplicates"]
                       or not con.execute("SELECT count(*) FROM claim_group_members").fetchone()[0]):
             stats["groups"] = rebuild_groups(con)
