@@ -11,6 +11,9 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e .
+	# bytecode now: every process (and every corpus worker) would otherwise compile the sources
+	# again where PYTHONDONTWRITEBYTECODE is set
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

@@ -118,6 +118,12 @@ def test_same_id_and_content_is_not_analysed_again(tmp_path: pathlib.Path) -> No
     rows = _q(db, "SELECT id, count(*) FROM articles GROUP BY id ORDER BY id")
     assert rows == [(a["id"], 2), ("notes", 1)]  # same id, new content = a new version; .txt id = file stem
     assert _q(db, "SELECT status, count(*) FROM records GROUP BY 1 ORDER BY 1") == [("duplicate", 1), ("ok", 3)]
+    # the duplicate was analysed in the same batch: none of its rows is stored (the writer drops them)
+    assert _q(db, "SELECT count(*) FROM claim_maps") == [(3,)]
+    for table, key in (("claims", "claim_id"), ("sources", "source_id"), ("quotes", "quote_id")):
+        assert _q(db, f"SELECT count(*) FROM (SELECT uid, {key} FROM {table} GROUP BY ALL HAVING count(*) > 1)") \
+            == [(0,)]
+    assert _q(db, "SELECT count(DISTINCT uid) FROM claims") == [(3,)]
 
 
 def test_warc_readers_resynchronise_after_a_broken_record(tmp_path: pathlib.Path) -> None:

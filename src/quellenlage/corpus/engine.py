@@ -212,6 +212,17 @@ def _ready(fut: Any) -> bool:
     return fut is None or fut.done()
 
 
+def _collect(res: dict, results: list[dict], tables: list[dict]) -> None:
+    """Add a batch result's records to `results` and its Arrow tables to `tables` (renumbering
+    the tables each analysed record points to)."""
+    base = len(tables)
+    tables.extend(res.get("tables") or [])
+    for r in res["results"]:
+        if "table" in r:
+            r["table"] += base
+        results.append(r)
+
+
 def _chunks(tasks: Iterator[Task], n: int) -> Iterator[list[Task]]:
     buf: list[Task] = []
     for t in tasks:
@@ -271,10 +282,11 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
             worker again is recorded as an error, and the run goes on (a re-run would hit it again)."""
             ex.recover()
             out: list[dict] = []
+            tables: list[dict] = []
             deaths = 0
             for t in work:
                 try:
-                    out.extend(ex.result(ex.submit([t], max_bytes))["results"])
+                    _collect(ex.result(ex.submit([t], max_bytes)), out, tables)
                     deaths = 0
                 except WorkerDied:
                     deaths += 1
@@ -287,13 +299,14 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                                 "transient": True, "reason": "a worker process died or hung while analysing "
                                                              "this record (crash, out of memory, or over "
                                                              "the --timeout)"})
-            return {"results": out, "pid": None, "peak_rss": 0}
+            return {"results": out, "tables": tables, "pid": None, "peak_rss": 0}
 
         def drain_one() -> None:
             """Wait for the oldest batch; write it, plus the batches after it that are already done,
             in one transaction (fewer commits when workers are fast: this scales with the cluster)."""
             nonlocal commits
             results: list[dict] = []
+            tables: list[dict] = []
             all_dups: list[tuple[str, str, int, str]] = []
             raws_done: list[str] = []
             uids_done: list[str] = []
@@ -301,7 +314,8 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
             while True:
                 fut, work, local_results, dups, pos, raws, uids = window.popleft()
                 try:
-                    res = ex.result(fut) if fut is not None else {"results": [], "pid": None, "peak_rss": 0}
+                    res = ex.result(fut) if fut is not None else {"results": [], "tables": [], "pid": None,
+                                                                  "peak_rss": 0}
                 except WorkerDied:
                     res = isolate(work)
                 if res.get("pid") is not None:
@@ -309,7 +323,9 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                     peaks[res["pid"]] = max(peaks.get(res["pid"], 0), res["peak_rss"])
                     cpu[res["pid"]] = max(cpu.get(res["pid"], 0.0), res.get("cpu", 0.0))
                 # error records read by the main process go in with the batch, in input order
-                results.extend(sorted(res["results"] + local_results, key=lambda r: r["index"]))
+                batch_results: list[dict] = []
+                _collect(res, batch_results, tables)
+                results.extend(sorted(batch_results + local_results, key=lambda r: r["index"]))
                 all_dups.extend(dups)
                 raws_done.extend(raws)
                 uids_done.extend(uids)
@@ -317,7 +333,7 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                     break
             # the store was asked about these article keys when their records were read (and they
             # are unique among the records in flight): the writer need not look them up again
-            counts = writer.write_batch(results, all_dups, checked_uids=set(uids_done))
+            counts = writer.write_batch(results, all_dups, checked_uids=set(uids_done), tables=tables)
             for k in ("analysed", "duplicates", "errors"):
                 stats[k] += counts[k]
             inflight_raw.difference_update(raws_done)

@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS claim_group_members (group_id INTEGER, uid VARCHAR, c
 
 ARTICLE_COLS = ("uid", "id", "content_hash", "title", "outlet", "url", "published", "published_ts", "lang", "n_chars",
                 "input_index", "ref", "run_id")
+SOURCE_COLS = ("uid", "source_id", "name", "kind", "role", "mentions")
+QUOTE_COLS = ("uid", "quote_id", "type", "source_id", "channel_id", "speaker", "cue", "content")
 CLAIM_COLS = ("uid", "claim_id", "sentence_id", "start", "end", "text", "certainty", "cues", "mode",
               "source_id", "channel_id", "is_headline", "shingles", "bands")
 
@@ -123,11 +125,15 @@ class Writer:
         return {r[0] for r in rows}
 
     def write_batch(self, results: list[dict[str, Any]], duplicates: list[tuple[str, str, int, str]],
-                    checked_uids: set[str] | frozenset[str] = frozenset()) -> dict:
+                    checked_uids: set[str] | frozenset[str] = frozenset(),
+                    tables: list[dict[str, Any]] | None = None) -> dict:
         """Store one batch of worker results (+ records that duplicate stored articles) atomically.
 
         `checked_uids`: article keys the caller has already looked up in the store for this batch
-        (and kept unique among the records in flight); only the others are looked up here."""
+        (and kept unique among the records in flight); only the others are looked up here.
+        `tables`: the rows of the analysed articles as Arrow tables, built by the workers
+        (`result_tables`; each ok result names its part and row: `table`, `row`); without them
+        the rows are taken from the results themselves."""
         import pyarrow as pa
 
         counts = {"analysed": 0, "duplicates": len(duplicates), "errors": 0}
@@ -135,6 +141,7 @@ class Writer:
                                         if r["status"] == "ok" and r["uid"] not in checked_uids])
         records: list[tuple] = [(h, ref, idx, "duplicate", uid, self.run_id) for h, ref, idx, uid in duplicates]
         arts: list[dict] = []
+        dropped = False  # an analysed result is not stored (its article is stored already)
         seen: set[str] = set()
         for r in results:
             if r["status"] != "ok":
@@ -144,6 +151,7 @@ class Writer:
                 continue
             if r["uid"] in existing or r["uid"] in seen:  # same id + content hash: store once
                 counts["duplicates"] += 1
+                dropped = True
                 records.append((r["raw_hash"], r["ref"], r["index"], "duplicate", r["uid"], self.run_id))
                 continue
             seen.add(r["uid"])
@@ -157,11 +165,12 @@ class Writer:
         for rec in records:
             uniq.setdefault(rec[0], rec)
         records = list(uniq.values())
-
-        def table(cols: tuple[str, ...], rows: list[tuple], types: dict[str, Any] | None = None) -> Any:
-            types = types or {}
-            columns = list(zip(*rows, strict=True)) if rows else [()] * len(cols)
-            return pa.table({c: pa.array(columns[i], type=types.get(c)) for i, c in enumerate(cols)})
+        if not arts:
+            parts = {}
+        elif tables is None:
+            parts = result_tables(arts)
+        else:
+            parts = _kept_rows(tables, arts if dropped else None)
 
         # The Arrow tables are read by DuckDB's replacement scan of this frame's local variables
         # (`FROM _ql_records` etc.): cheaper per statement than register/unregister.
@@ -169,12 +178,12 @@ class Writer:
         con.execute("BEGIN TRANSACTION")
         try:
             if records:
-                _ql_records = table(("raw_hash", "ref", "input_index", "status", "uid", "run_id"), records,  # noqa: F841
-                                    {"uid": pa.string(), "input_index": pa.int64(), "run_id": pa.int32()})
+                _ql_records = _table(("raw_hash", "ref", "input_index", "status", "uid", "run_id"),  # noqa: F841
+                                     records, {"uid": pa.string(), "input_index": pa.int64(), "run_id": pa.int32()})
                 con.execute("INSERT OR IGNORE INTO records SELECT * FROM _ql_records")
             if errs:
-                _ql_errors = table(("ref", "input_index", "reason", "raw_hash", "run_id"), errs,  # noqa: F841
-                                   {"input_index": pa.int64(), "run_id": pa.int32()})
+                _ql_errors = _table(("ref", "input_index", "reason", "raw_hash", "run_id"), errs,  # noqa: F841
+                                    {"input_index": pa.int64(), "run_id": pa.int32()})
                 con.execute("INSERT INTO errors SELECT * FROM _ql_errors "
                             "WHERE raw_hash NOT IN (SELECT raw_hash FROM errors)")
                 self._errors_stored = True
@@ -182,46 +191,82 @@ class Writer:
             if done and self._errors_stored:  # a record that failed before (retried, or transient) is fine now
                 con.execute("DELETE FROM errors WHERE raw_hash IN (SELECT unnest(?::VARCHAR[]))", [done])
             if arts:
-                rows = [(r["uid"], r["id"], r["content_hash"], r["title"], r["outlet"], r["url"], r["published"],
-                         r.get("published_ts"), r["lang"], r["n_chars"], r["index"], r["ref"], self.run_id)
-                        for r in arts]
-                _ql_articles = table(ARTICLE_COLS, rows,  # noqa: F841
-                                     {c: pa.string() for c in ("id", "title", "outlet", "url", "published",
-                                                               "published_ts", "lang")}
-                                     | {"input_index": pa.int64(), "run_id": pa.int32(), "n_chars": pa.int32()})
+                _ql_articles = parts["articles"]  # noqa: F841
                 con.execute("INSERT INTO articles SELECT uid, id, content_hash, title, outlet, url, published, "
-                            "TRY_CAST(published_ts AS TIMESTAMP), lang, n_chars, input_index, ref, run_id "
-                            "FROM _ql_articles")
-                _ql_maps = table(("uid", "claim_map"), [(r["uid"], r["claim_map"]) for r in arts],  # noqa: F841
-                                 {"claim_map": pa.string()})  # (str, or UTF-8 bytes from the workers)
+                            "TRY_CAST(published_ts AS TIMESTAMP), lang, n_chars, input_index, ref, ?::INTEGER "
+                            "FROM _ql_articles", [self.run_id])
+                _ql_maps = parts["claim_maps"]  # noqa: F841
                 con.execute("INSERT INTO claim_maps SELECT uid, claim_map FROM _ql_maps")
-                srcs = [(r["uid"], *s) for r in arts for s in r["sources"]]
-                if srcs:
-                    _ql_sources = table(("uid", "source_id", "name", "kind", "role", "mentions"), srcs,  # noqa: F841
-                                        {"role": pa.string(), "name": pa.string(), "kind": pa.string(),
-                                         "mentions": pa.int32()})
-                    con.execute("INSERT INTO sources SELECT * FROM _ql_sources")
-                quotes = [(r["uid"], *q) for r in arts for q in r["quotes"]]
-                if quotes:
-                    _ql_quotes = table(("uid", "quote_id", "type", "source_id", "channel_id", "speaker",  # noqa: F841
-                                        "cue", "content"), quotes,
-                                       {c: pa.string() for c in ("type", "source_id", "channel_id",
-                                                                 "speaker", "cue", "content")})
-                    con.execute("INSERT INTO quotes SELECT * FROM _ql_quotes")
-                claims = [(r["uid"], *c) for r in arts for c in r["claims"]]
-                if claims:
-                    _ql_claims = table(CLAIM_COLS, claims,  # noqa: F841
-                                       {"sentence_id": pa.string(), "source_id": pa.string(),
-                                        "channel_id": pa.string(), "mode": pa.string(),
-                                        "start": pa.int32(), "end": pa.int32(),
-                                        "shingles": pa.list_(pa.uint32()), "bands": pa.list_(pa.uint64())})
-                    con.execute("INSERT INTO claims SELECT * FROM _ql_claims")
+                for name, cols in (("sources", SOURCE_COLS), ("quotes", QUOTE_COLS), ("claims", CLAIM_COLS)):
+                    if parts[name].num_rows:  # (the worker's `_row` column is not stored)
+                        _ql_part = parts[name]  # noqa: F841
+                        con.execute(f"INSERT INTO {name} SELECT {_column_list(cols)} FROM _ql_part")
             con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(Exception):
                 con.execute("ROLLBACK")
             raise
         return counts
+
+
+def _column_list(cols: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in cols)
+
+
+def _table(cols: tuple[str, ...], rows: list[tuple], types: dict[str, Any] | None = None) -> Any:
+    import pyarrow as pa
+
+    types = types or {}
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(cols)
+    return pa.table({c: pa.array(columns[i], type=types.get(c)) for i, c in enumerate(cols)})
+
+
+def result_tables(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The store rows of analysed articles (worker results with status ok) as Arrow tables.
+
+    Built in the workers, so that the main process of a run (the one writer, which every
+    worker waits for) only hands finished columns to DuckDB. Column `_row`: the position
+    of the article among `results` (to drop the rows of an article stored already)."""
+    import pyarrow as pa
+
+    strs = {c: pa.string() for c in ("id", "title", "outlet", "url", "published", "published_ts", "lang", "name",
+                                     "kind", "role", "type", "source_id", "channel_id", "speaker", "cue",
+                                     "content", "sentence_id", "mode")}
+    ints = {"input_index": pa.int64(), "n_chars": pa.int32(), "mentions": pa.int32(), "start": pa.int32(),
+            "end": pa.int32(), "_row": pa.int32()}
+    types = strs | ints | {"shingles": pa.list_(pa.uint32()), "bands": pa.list_(pa.uint64())}
+    arts = [(r["uid"], r["id"], r["content_hash"], r["title"], r["outlet"], r["url"], r["published"],
+             r.get("published_ts"), r["lang"], r["n_chars"], r["index"], r["ref"], k)
+            for k, r in enumerate(results)]
+    return {
+        "articles": _table((*ARTICLE_COLS[:-1], "_row"), arts, types),
+        # claim maps: str, or UTF-8 bytes (read by Arrow without another encoding)
+        "claim_maps": _table(("uid", "claim_map", "_row"), [(r["uid"], r["claim_map"], k)
+                                                            for k, r in enumerate(results)],
+                             {"claim_map": pa.string(), "_row": pa.int32()}),
+        "sources": _table((*SOURCE_COLS, "_row"), [(r["uid"], *s, k) for k, r in enumerate(results)
+                                                   for s in r["sources"]], types),
+        "quotes": _table((*QUOTE_COLS, "_row"), [(r["uid"], *q, k) for k, r in enumerate(results)
+                                                 for q in r["quotes"]], types),
+        "claims": _table((*CLAIM_COLS, "_row"), [(r["uid"], *c, k) for k, r in enumerate(results)
+                                                 for c in r["claims"]], types),
+    }
+
+
+def _kept_rows(tables: list[dict[str, Any]], kept: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """The workers' tables of one commit, concatenated; with `kept`, only the rows of those results."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = {}
+    for name in tables[0]:
+        parts = [t[name] for t in tables]
+        if kept is not None:
+            rows = [{r["row"] for r in kept if r["table"] == i} for i in range(len(tables))]
+            parts = [p.filter(pc.is_in(p["_row"], value_set=pa.array(sorted(rows[i]), type=pa.int32())))
+                     for i, p in enumerate(parts)]
+        out[name] = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+    return out
 
 
 def start_run(con: Any, engine: str, workers: int, inputs: list[str], pipeline: str) -> int:

@@ -27,6 +27,9 @@ from quellenlage.model import Article
 
 # Function words say nothing about what is claimed (used when the language layer gives UPOS).
 _FUNCTION_POS = frozenset({"AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "INTJ"})
+# Result keys whose content goes into the Arrow tables of a batch (`store.result_tables`).
+_TABLE_KEYS = ("content_hash", "id", "title", "outlet", "url", "published", "published_ts", "lang", "n_chars",
+               "claim_map", "sources", "quotes", "claims")
 # How many tokens a claim needs before it is fingerprinted for grouping.
 MIN_SHINGLES = 3
 
@@ -181,11 +184,21 @@ def analyze_batch(tasks: list[Task], max_bytes: int) -> dict[str, Any]:
         if marker and multiprocessing.parent_process() is not None and any(
                 marker in json.dumps(t.payload, ensure_ascii=False) for t in tasks if t.kind == "article"):
             action()
+    from quellenlage.corpus.store import result_tables
+
     results = [analyze_task(t, max_bytes) for t in tasks]
+    ok = [r for r in results if r["status"] == "ok"]
+    # the store rows travel as Arrow tables (built here, in parallel, not in the one writer);
+    # each result keeps only what the writer decides with: status, keys, its row in the tables
+    tables = [result_tables(ok)] if ok else []
+    for row, r in enumerate(ok):
+        for key in _TABLE_KEYS:
+            del r[key]
+        r["table"], r["row"] = 0, row
     ru = resource.getrusage(resource.RUSAGE_SELF)
     # ru_maxrss is KiB on Linux; cpu = this process's CPU seconds so far (benchmarks under contention)
     return {"pid": os.getpid(), "peak_rss": ru.ru_maxrss * 1024, "cpu": ru.ru_utime + ru.ru_stime,
-            "results": results}
+            "results": results, "tables": tables}
 
 
 def warm_up() -> int:
