@@ -9,10 +9,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# compileall: bytecode now, or every process (each corpus worker too) compiles the sources again
+# where PYTHONDONTWRITEBYTECODE is set
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e .
-	# bytecode now: every process (and every corpus worker) would otherwise compile the sources
-	# again where PYTHONDONTWRITEBYTECODE is set
 	$(BIN)/python -m compileall -q src
 	touch $@
 
