@@ -45,27 +45,34 @@ class _LocalEngine:
         self.timeout = timeout
         self.pool = None
         self._killed = False
+        self._starting: list[Any] = []
         if workers > 0:
             self.pool = self._make_pool()
 
     def _make_pool(self) -> Any:
+        """Start the worker processes (they build their pipelines meanwhile; see `wait_ready`)."""
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
         # spawn, not fork: workers start clean (no copy of DuckDB's or the caller's threads and locks)
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
                                    initializer=_init_worker)
-        # wait until the workers are up and have built the pipeline: start-up (slow on a busy
-        # machine) must not count against the --timeout of the first batches
+        self._starting = [pool.submit(os.getpid) for _ in range(self.workers)]
+        return pool
+
+    def wait_ready(self) -> None:
+        """Wait until the workers are up and have built the pipeline: start-up (slow on a busy
+        machine) must not count against the --timeout of the first batches."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            for fut in [pool.submit(os.getpid) for _ in range(self.workers)]:
+            for fut in self._starting:
                 fut.result()
         except BrokenProcessPool:
-            pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown(wait=False, cancel_futures=True)
             raise QuellenlageError("the worker processes could not start (building the pipeline failed; "
                                    "see the messages above)") from None
-        return pool
+        self._starting = []
 
     def submit(self, tasks: list[Task], max_bytes: int) -> Any:
         from concurrent.futures.process import BrokenProcessPool
@@ -105,6 +112,7 @@ class _LocalEngine:
         if self.pool is not None and (self._killed or getattr(self.pool, "_broken", True)):
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = self._make_pool()
+            self.wait_ready()
             self._killed = False
 
     def close(self, cancel: bool = False) -> None:
@@ -152,6 +160,9 @@ class _DaskEngine:
         # in-flight window = the cluster's task slots (threads over all workers)
         self.workers = sum(w.get("nthreads", 1) for w in info.values()) or max(1, workers)
         self.client.run(_init_worker)  # every worker builds the pipeline once, before the first batch
+
+    def wait_ready(self) -> None:
+        pass  # __init__ has had every worker build its pipeline
 
     def submit(self, tasks: list[Task], max_bytes: int) -> Any:
         from quellenlage.corpus.worker import analyze_batch
@@ -234,6 +245,21 @@ def _chunks(tasks: Iterator[Task], n: int) -> Iterator[list[Task]]:
         yield buf
 
 
+def _batches(tasks: list[Task], size: int, total: int, workers: int) -> Iterator[list[Task]]:
+    """Batches of `size` tasks; near the end of the input (estimated from the bytes read so far)
+    half of that, so that no worker sits idle for long while another finishes a full batch."""
+    i = 0
+    while i < len(tasks):
+        t = tasks[i]
+        n = size
+        if t.pos and total > t.pos:
+            left = (total - t.pos) * (t.index + 1) / t.pos  # records still to come, roughly
+            if left < workers * size:
+                n = max(1, size // 2)
+        yield tasks[i:i + n]
+        i += n
+
+
 def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine: str = "local",
                scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH,
                progress: bool | None = None, on_commit: Callable[[int, dict], None] | None = None,
@@ -254,22 +280,31 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
         workers = max(1, (os.cpu_count() or 1))
     if engine not in ("local", "dask"):
         raise QuellenlageError(f"unknown engine {engine!r} (local or dask)")
-    con = store.connect_rw(db)
-    run_id = store.start_run(con, engine, workers, [str(f) for f in files],
-                             f"quellenlage {__version__}: {' -> '.join(DEFAULT_COMPONENTS)}")
-    if retry_errors:  # records that failed before are read and analysed again
-        con.execute("DELETE FROM records WHERE status = 'error'")  # (their `errors` rows go once they succeed)
-    writer = store.Writer(con, run_id)
+    t0 = time.perf_counter()
+    cpu0 = time.process_time()
+    # local workers start first: they build their pipelines while the store is opened
+    ex: Any = _LocalEngine(workers, timeout) if engine == "local" else None
+    try:
+        con = store.connect_rw(db)
+        run_id = store.start_run(con, engine, workers, [str(f) for f in files],
+                                 f"quellenlage {__version__}: {' -> '.join(DEFAULT_COMPONENTS)}")
+        if retry_errors:  # records that failed before are read and analysed again
+            con.execute("DELETE FROM records WHERE status = 'error'")  # (their `errors` rows go once they succeed)
+        writer = store.Writer(con, run_id)
+    except BaseException:
+        if ex is not None:
+            ex.close(cancel=True)
+        raise
     stats: dict[str, Any] = {"run_id": run_id, "analysed": 0, "skipped": 0, "duplicates": 0, "errors": 0,
                              "records": 0, "seconds": 0.0, "peak_rss_worker": 0, "worker_peaks": {}, "worker_cpu": {},
                              "groups": 0, "engine": engine, "workers": workers, "db": str(db)}
-    bar = _Progress(total_bytes(files), sys.stderr.isatty() if progress is None else progress)
-    t0 = time.perf_counter()
-    cpu0 = time.process_time()
-    ex: Any = None
+    total = total_bytes(files)
+    bar = _Progress(total, sys.stderr.isatty() if progress is None else progress)
     status = "interrupted"
     try:
-        ex = _DaskEngine(workers, scheduler) if engine == "dask" else _LocalEngine(workers, timeout)
+        if ex is None:
+            ex = _DaskEngine(workers, scheduler)
+        ex.wait_ready()
         window: collections.deque = collections.deque()
         stats["workers"] = ex.workers
         max_inflight = 2 * max(1, ex.workers)
@@ -361,7 +396,7 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                     inflight_uid.add(t.uid)
                 fresh.append(t)
             pending_dups = dups
-            for batch in _chunks(iter(fresh), batch_size):
+            for batch in _batches(fresh, batch_size, total, max(1, ex.workers)):
                 errs = [{"index": t.index, "ref": t.ref, "raw_hash": t.raw_hash, "status": "error",
                          "reason": str(t.payload)} for t in batch if t.kind == "error"]
                 work = [t for t in batch if t.kind != "error"]
