@@ -258,6 +258,20 @@ def test_conventions_of_this_round(pipe: Pipeline) -> None:
     assert q.addressee and "Welt" in q.addressee[0].text
 
 
+def test_names_with_a_preposition_and_coordinated_frame_clauses(pipe: Pipeline) -> None:
+    # an organisation name with an inner preposition is the subject of the frame (no quote was found,
+    # and the sentence was swallowed by the previous speaker's Konjunktiv continuation)
+    doc = run(pipe, "Die Behörde teilte mit, der Sturm habe 300 Menschen getötet. Viele seien verletzt worden. "
+                    "Reporter ohne Grenzen teilte gestern mit, drei Journalisten seien festgenommen worden.")
+    q = doc.quotes[-1]
+    assert q.content[0].text == "drei Journalisten seien festgenommen worden"
+    assert q.speaker[0].text == "Reporter ohne Grenzen"
+    # ", <indicative verb>" after the reported clause continues the frame's sentence, not the report
+    doc = run(pipe, "Es war spät. Der Angeklagte hatte vor Gericht erklärt, er sei unschuldig, verweigerte "
+                    "dann aber jede weitere Aussage.")
+    assert doc.quotes[0].content[0].text == "er sei unschuldig"
+
+
 def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:
     doc = run(pipe, "Es gab eine Geiselnahme. Die Anzahl der Geiseln wurde noch nicht offiziell bestätigt.")
     assert doc.quotes == []

@@ -73,6 +73,9 @@ DAT_ADDR = True  # "sagte X dem Weser-Kurier": dative outlet as addressee
 SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives speaker and cue
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+NAME_PP = True  # names with an inner preposition before the verb: "Ärzte ohne Grenzen teilte mit"
+COMMA_IND = True  # ", <indicative verb>" after reported content is the frame's next clause: "…, er sei
+#                   unschuldig, erkannte die Autorität nicht an" ends the content at the comma
 MERGE_WEAK = True  # consecutive continuation sentences form one quote, also reportative "soll" ones
 MERGE_FIRST = True
 FB_BARE = True  # "X kommentierte „...“" without colon
@@ -327,7 +330,7 @@ def _coord_end(t: Toks, a: int, hi: int) -> int:
     """End of reported content before a coordinated main verb of the frame
     ("sagte X, sie müssten ... aufgeben und bemühte hier das Bild ...")."""
     for k in range(a + 2, hi - 1):
-        if t.low[k] in {"und", "sowie", "aber"} and t.mood[k + 1] == "ind" \
+        if (t.low[k] in {"und", "sowie", "aber"} or COMMA_IND and t.w[k] == ",") and t.mood[k + 1] == "ind" \
                 and t.upos[k + 1] in ("VERB", "AUX") and not t.inq[k]:
             return k
     return hi
@@ -506,7 +509,8 @@ class Detector:
                      or not any(t.upos[x] in ("VERB", "AUX") or t.low[x] in L.VERB_FORMS for x in range(np[1] + 1, v - 1))) \
                 and "," not in t.w[np[1] + 1:v - 1] and not any(t.inq[x] for x in range(np[1], v)):
             return np  # "Todor Kolarow, dessen Behörde ... zuständig ist, sagte"
-        if np and t.low[np[1]] in {"in", "im", "aus", "bei", "beim", "von", "vom", "am", "an", "auf"} and all(
+        if np and (t.low[np[1]] in {"in", "im", "aus", "bei", "beim", "von", "vom", "am", "an", "auf"}
+                   or NAME_PP and t.low[np[1]] in {"ohne", "für", "gegen"}) and all(
                 t.cap(k) or t.low[k] in L.DETERMINERS or (t.w[k][:1].islower() and t.low[k].endswith(("en", "er", "e")))
                 for k in range(np[1] + 1, v)) and v - np[1] <= 5 and t.cap(v - 1):
             return (np[0], v)  # "Die US-Botschaft im Irak empfahl ...", "Ein Sprecher in Berlin sagte ..."
