@@ -272,6 +272,18 @@ def test_names_with_a_preposition_and_coordinated_frame_clauses(pipe: Pipeline) 
     assert doc.quotes[0].content[0].text == "er sei unschuldig"
 
 
+@pytest.mark.parametrize("body, cue", [
+    ("Es war spät. Die Forscher fanden heraus, dass die Proben verunreinigt waren.", ["fanden", "heraus"]),
+    ("Es war spät. Zwei Abgeordnete prangerten an, dass die Lehrer überwacht würden.", ["prangerten", "an"]),
+    ("Es war spät. Die Richter urteilten, das Gesetz sei nicht mit der Verfassung vereinbar.", ["urteilten"]),
+    ("Es war spät. Die Regierung hat signalisiert, dass sie Soldaten schicken könne.", ["hat", "signalisiert"]),
+])
+def test_more_reporting_verbs(pipe: Pipeline, body: str, cue: list[str]) -> None:
+    doc = run(pipe, body)
+    assert len(doc.quotes) == 1 and doc.quotes[0].type == "indirect"
+    assert [c.text for c in doc.quotes[0].cue] == cue
+
+
 def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:
     doc = run(pipe, "Es gab eine Geiselnahme. Die Anzahl der Geiseln wurde noch nicht offiziell bestätigt.")
     assert doc.quotes == []
