@@ -368,3 +368,47 @@ def test_seed_matches_gold_sentence_labels(pipe: Pipeline) -> None:
             same = doc.source(s.source_id).kind == g["source_kind"]
         hits += same
     assert hits / len(gold["sentences"]) >= 0.95
+
+
+SPAN_CASES = [
+    # an apposition that is the subject of the reported clause is not part of the speaker
+    ("APPOS_MOOD", "Es war spät. Im Interview erklärte Direktor Hans Ober, Nordland besitze mehrere Raketen.",
+     "speaker", "Direktor Hans Ober"),
+    # a named place after a described speaker belongs to the speaker span
+    ("PP_PLACE", "Es war spät. Die Grenzen bleiben geschlossen, kündigte die Regierung in Accra an.",
+     "speaker", "die Regierung in Accra"),
+    # adverbial PPs and quoted phrases after a name are not part of the speaker span
+    ("TRIM_PP", "Es war spät. „Wir feiern heute“, erklärte Anna Berger bei der Vorstellung des Festivals.",
+     "speaker", "Anna Berger"),
+    ("TRIM_PP", "Es war spät. Bei der Anhörung äußerten die Gutachter „schwere fachliche Bedenken“ gegen den Plan.",
+     "speaker", "die Gutachter"),
+    # the apposition up to the comma before the verb, or up to the end after a postposed speaker
+    ("APPOS_COMMA", "Es war spät. Jonas Weber, Vorsitzender des Landesverbands für Imkerei im Allgäu, sagte, "
+                    "die Bienen seien gesund.", "speaker",
+     "Jonas Weber, Vorsitzender des Landesverbands für Imkerei im Allgäu"),
+    ("APPOS_END", "Die Straße sei wieder frei, sagte Paul Krämer, der Sprecher der so genannten Bürgerwehr.",
+     "speaker", "Paul Krämer, der Sprecher der so genannten Bürgerwehr"),
+    # addressees: "beschuldigte X" is active; "empfahl X"; "hat X aufgefordert"; "gegenüber X"
+    ("ADDR_FIX", "Es war spät. Der Minister beschuldigte Senator Holm, die Akten vernichtet zu haben.",
+     "addressee", "Senator Holm"),
+    ("ADDR_FIX", "Es war spät. Der Arzt empfahl dem Patienten, mehr zu schlafen.", "addressee", "dem Patienten"),
+    ("ADDR_MORE", "Es war spät. Der Verband hat am Montag die Mitglieder dazu aufgefordert, die Beiträge zu zahlen.",
+     "addressee", "die Mitglieder"),
+    ("ADDR_MORE", "Es war spät. Gegenüber der Lokalzeitung sagte der Bürgermeister, das Bad werde saniert.",
+     "addressee", "der Lokalzeitung"),
+]
+
+
+@pytest.mark.parametrize("switch,body,role,text", SPAN_CASES)
+def test_wikinews_role_span_extent(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                                   role: str, text: str) -> None:
+    from quellenlage.attribution import rules
+
+    def spans() -> list[str]:
+        q = next(q for q in run(pipe, body).quotes if getattr(q, role))
+        return [s.text for s in getattr(q, role)]
+
+    assert spans() == [text]
+    monkeypatch.setattr(rules, switch, False)
+    assert next((x for x in run(pipe, body).quotes if getattr(x, role) and
+                 [s.text for s in getattr(x, role)] == [text]), None) is None

@@ -80,6 +80,13 @@ MERGE_WEAK = True  # consecutive continuation sentences form one quote, also rep
 MERGE_FIRST = True
 FB_BARE = True  # "X kommentierte „...“" without colon
 FB_INV = True  # "Passend dazu warnte die Moderatorin: „...“" (subject after the verb)
+APPOS_MOOD = True  # no apposition that is the subject of reported speech ("X, Nordkorea besitze ...")
+ADDR_FIX = True  # "beschuldigte X" is active, not the passive participle "beschuldigt"; more object verbs
+ADDR_MORE = True  # objects between auxiliary and participle; "gegenüber X" anywhere in the frame
+TRIM_PP = True  # "Oliver Zille bei der Vorstellung", "Schnappauf aus Sicherheitsgründen": adverbial PPs after a name
+APPOS_END = True  # ... or up to the end of the sentence after a postposed speaker
+APPOS_COMMA = True  # "X, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte": apposition up to the comma
+PP_PLACE = True  # "die Regierung in Lomé", "der Fraktion im Bundestag": a named place/body after the speaker
 STRIP_PREP = {"für", "von", "bei", "aus"}  # "Für den Theologen Hans Küng sei ...": preposition not in the span
 ORPHAN_WINDOW = 4
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -1291,14 +1298,42 @@ def _kind_words(t: Toks, r: tuple[int, int]) -> str | None:
 _PP_ATTACH = {"von", "vom", "in", "aus"}
 
 
+def _named(t: Toks, k: int) -> bool:
+    """A proper name or named institution word at k ("Lomé", "Bundestag", "Iran")."""
+    return (t.ent[k] or "")[2:] in ("LOC", "ORG", "PER", "MEDIA") or t.upos[k] == "PROPN" \
+        or t.low[k] in L.GOVERNMENT or t.low[k] in L.ORGANIZATION
+
+
+def _place_pp(t: Toks, b: int, hi: int) -> int | None:
+    """End of a bare named place or body after b ("in Lomé", "im Deutschen Bundestag"), or None."""
+    if not (PP_PLACE and b + 1 < hi and t.low[b] in {"in", "im"} and t.cap(b + 1) and _named(t, b + 1)):
+        return None
+    np = np_after(t, b + 1, hi, appos=False)
+    if np and np[1] - b <= 4 and all(t.cap(k) or t.upos[k] == "ADJ" for k in range(*np)):
+        return np[1]
+    return None
+
+
 def extend_speaker(t: Toks, sp: tuple[int, int]) -> tuple[int, int]:
     """Widen a speaker span to what the WikiNews gold marks: a trailing apposition
-    ("Rob Mueller, Klub-Sekretär der Buitenboys,") and a short place/organisation PP
-    ("Karl Harb von den Salzburger Nachrichten", "ein Sprecher in Koblenz")."""
+    ("Rob Mueller, Klub-Sekretär der Buitenboys," / "X, der Sprecher der Y,") and a short
+    place/organisation PP ("Karl Harb von den Salzburger Nachrichten", "ein Sprecher in Koblenz")."""
     a, b = sp
     # "Für den Theologen Hans Küng sei ...": the gold speaker leaves out the preposition
     if STRIP_PREP and b - a > 1 and t.low[a] in STRIP_PREP and t.w[a][:1].isupper() and t.cap(b - 1):
         a += 1
+    if TRIM_PP:
+        for k in range(a + 1, b - 1):
+            if t.low[k] in {"bei", "beim", "aus", "von", "für", "an"} and (
+                    (t.ent[k - 1] or "").endswith("PER") or t.low[k - 1] in L.PRONOUNS) \
+                    and not any(_named(t, x) or t.cap(x) and _role_or_name(t, x) for x in range(k + 1, b)):
+                return (a, k)  # the PP names no place or body: an adverbial, not part of the speaker
+    if TRIM_PP and b - a > 3 and t.w[b - 1] in QUOTE_CHARS:
+        q0 = next((k for k in range(b - 2, a, -1) if t.w[k] in QUOTE_CHARS), None)
+        if q0 is not None and q0 > a and t.upos[q0 - 1] in ("NOUN", "PROPN") and t.cap(q0 - 1) \
+                and sum(t.w[k][:1].islower() and t.upos[k] not in ("DET", "ADP", "CCONJ")
+                        for k in range(q0 + 1, b - 1)) >= 2:
+            return (a, q0)  # "die Richter „gravierende rechtliche Bedenken“": a quoted phrase, no name
     if b >= t.n or b - a > 20:
         return (a, b)
     hi = t.sent_range[t.sent[b - 1]][1]
@@ -1309,13 +1344,36 @@ def extend_speaker(t: Toks, sp: tuple[int, int]) -> tuple[int, int]:
                 and t.low[b + 1] not in {"der", "die", "das", "dessen", "deren", "welche", "welcher", "wie", "so",
                                          "dass", "ob", "sagte", "sagt"} and t.low[b + 1] not in L.VERB_FORMS:
             ap = np_after(t, b + 1, hi, appos=False)
+            if ap and (e := _place_pp(t, ap[1], hi)) is not None:
+                ap = (ap[0], e)  # "X, ein Sprecher des Warnzentrums in Brisbane,"
+            if ap and APPOS_MOOD and (t.upos[ap[0]] in ("ADP", "ADV", "SCONJ", "PRON", "VERB", "AUX", "PART") or (
+                    ap[1] < hi and t.upos[ap[1]] in ("VERB", "AUX") and t.mood[ap[1]] not in ("ind", None))
+                    or (ap[1] < hi and t.upos[ap[1]] == "VERB" and t.mood[ap[1]] is None and t.upos[ap[1]] is not None)):
+                ap = None  # "X, Nordkorea besitze ...", "sie, den Helfern mehr Geld zukommen zu lassen"
             if ap and ap[1] - ap[0] <= 14 and (ap[1] >= hi or t.w[ap[1]] in {",", ".", ":", ";"}
                                                or (EXT_APPOS_VERB and t.upos[ap[1]] in ("VERB", "AUX"))) \
                     and (ap[1] - ap[0] > 1 or t.cap(ap[0])):
                 b = ap[1]
                 continue
+        if APPOS_COMMA and t.w[b] == "," and b + 2 < hi and t.upos[b + 1] in ("DET", "NOUN", "PROPN", "ADJ") \
+                and t.low[b + 1] not in {"dessen", "deren", "welche", "welcher"} and not t.inq[b + 1] and (
+                t.low[b + 1] not in {"der", "die", "das"} or t.upos[b + 2] in ("NOUN", "PROPN", "ADJ")):
+            # "Renate Künast, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte", "sagte X, der
+            # Sprecher der Y.": everything up to the comma before the finite verb (or the sentence end)
+            c = next((k for k in range(b + 1, min(hi, b + 20)) if t.w[k] in {",", ";", ":", "."}), None)
+            if c is not None and (c + 1 < hi and t.w[c] == "," and t.upos[c + 1] in ("VERB", "AUX")
+                                  and t.mood[c + 1] == "ind" or APPOS_END and t.w[c] == "." and c == hi - 1) \
+                    and not any(
+                    t.upos[k] in ("VERB", "AUX") or t.w[k] in QUOTE_CHARS and t.inq[k] for k in range(b + 1, c)):
+                b = c
+                continue
+        if t.low[a] in L.DETERMINERS and (e := _place_pp(t, b, hi)) is not None:
+            b = e  # "die Regierung in Lomé an", "der Fraktion im Bundestag, X"
+            continue
         if EXT_PP and t.low[b] in _PP_ATTACH and b + 1 < hi and (
-                t.low[b] != "in" or not PP_IN_DET or t.low[a] in L.DETERMINERS):
+                t.low[b] != "in" or not PP_IN_DET or t.low[a] in L.DETERMINERS) and (
+                t.low[b] != "in" or not PP_PLACE or t.low[b + 1] in {"seiner", "ihrer", "seinem", "ihrem"}):
+            # "in" with an article is mostly time or occasion ("in der Nacht"); named places: _place_pp
             k = b + 1
             if t.low[k] in L.DETERMINERS:
                 k += 1
@@ -1337,6 +1395,8 @@ _ADDR_VERBS = {"warf", "wirft", "werfen", "warfen", "vorwarf", "vorwerfen", "for
                "bat", "bittet", "baten", "bitten", "wies", "weist", "sicherte", "sichert", "rief", "ruft",
                "riefen", "mahnte", "ermahnte", "ermahnt", "drängte", "drängt", "beschuldigen", "warnte", "warnt",
                "appellierte", "appelliert"}
+_ADDR_VERBS2 = {"empfahl", "empfiehlt", "empfahlen", "empfehlen", "riet", "rät", "rieten", "schlug", "schlägt",
+                "schlugen", "versprach", "verspricht", "versprachen"}
 _SAY_FORMS = {"sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "bestätigte", "bestätigt",
               "versicherte", "kündigte", "teilte", "schilderte", "berichtete", "betonte", "räumte", "verriet",
               "meinte", "sagen", "gesagt", "mitgeteilt"}
@@ -1360,28 +1420,32 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
     low = [t.low[k] for k in cue]
     inq = set(k for a, b in q.content for k in range(a, b))
     # passive: "Dem Minister wird vorgeworfen, ...", "Die Bürger wurden aufgefordert, ..."
-    if any(w.startswith(_ADDR_PASSIVE) for w in low):
+    if any(w.startswith(_ADDR_PASSIVE) for w in low) and not (
+            ADDR_FIX and not any(t.low[k] in _ADDR_AUX for k in range(lo, min(hi, cue[-1])))):
         for k in range(lo, min(hi, cue[-1])):
             if t.low[k] in _ADDR_AUX:
                 np = np_after(t, lo if t.low[lo] not in L.CONJ_START else lo + 1, k, appos=False)
                 if np and np[1] == k and not any(x in inq for x in range(*np)):
                     return np
                 break
-        return None
+        return None  # (active "beschuldigte X", "hat X aufgefordert" go on below)
     v = cue[0]
-    if t.low[v] in _ADDR_VERBS:
+    if t.low[v] in _ADDR_VERBS or ADDR_FIX and t.low[v] in _ADDR_VERBS2:
         k = v + 1
         sp = q.speaker
         if sp is not None and sp[0] == k:
             k = sp[1]
-        while k < hi and t.low[k] in L.ADVERBS:
+        while k < hi and (t.low[k] in L.ADVERBS or ADDR_FIX and t.upos[k] == "ADV" and k not in inq):
             k += 1
         if k < hi and t.low[k] == "an":
             k += 1
         if k < hi and k not in inq and t.w[k] not in {",", "."} and t.low[k] not in {"sich", "es", "dazu", "darauf"}:
             np = np_after(t, k, hi, appos=False)
-            if np and np != sp and not any(x in inq for x in range(*np)):
+            if np and np != sp and not any(x in inq for x in range(*np)) and not (
+                    ADDR_FIX and (t.w[np[0]] in QUOTE_CHARS or np[1] - np[0] == 1 and t.low[np[0]] in L.PRONOUNS)):
                 return np
+    if ADDR_MORE and (r := _addressee_more(t, q, cue, lo, hi, inq)) is not None:
+        return r
     # "sagte X dem Tagesspiegel": a dative object right after the speaker of a saying verb
     if DAT_ADDR and t.low[cue[0]] in _SAY_FORMS and q.speaker is not None:
         sp = q.speaker
@@ -1403,6 +1467,46 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
             if np and (any(t.low[x] in L.MEDIA for x in range(*np)) or t.low[np[0]] in {"journalisten", "reportern"}
                        or (t.low[k] == "vor" and t.low[np[1] - 1] in {"presse", "journalisten", "reportern"})):
                 return np
+    return None
+
+
+_ADDR_PARTICIPLES = {"aufgefordert", "gebeten", "vorgeworfen", "empfohlen", "mitgeteilt", "geschrieben",
+                     "beschuldigt", "ermahnt", "gewarnt", "zugesichert", "geraten", "vorgeschlagen", "versprochen"}
+_NOT_ADDR = {"das", "dies", "dieses", "diese", "es", "er", "sie", "man", "wir", "ich"}
+
+
+def _addressee_more(t: Toks, q: RawQuote, cue: list[int], lo: int, hi: int,
+                    inq: set[int]) -> tuple[int, int] | None:
+    """ "hat die Regierung dazu aufgefordert" (object between auxiliary and participle),
+    "bestätigte er gegenüber der Zeitung X" (the outlet spoken to, anywhere in the frame)."""
+    sp = q.speaker
+    spk = set(range(*sp)) if sp is not None else set()
+    part = next((k for k in cue if t.low[k] in _ADDR_PARTICIPLES), None)
+    if part is not None and cue[0] < part and t.low[cue[0]] in L.AUX and sp is not None and sp[1] <= part:
+        k = cue[0] + 1
+        while k < part:
+            if k in spk or t.upos[k] in ("ADV", "PART") or t.low[k] in L.ADVERBS or t.low[k] in {"sich", "dazu"}:
+                k += 1
+                continue
+            if t.upos[k] == "ADP":  # skip "am Samstag", "in einem Brief"
+                np = np_after(t, k + 1, part, appos=False)
+                k = np[1] if np else k + 1
+                continue
+            if t.low[k] in L.DETERMINERS or t.cap(k) and not t.w[k][:1].isdigit():
+                np = np_after(t, k, part, appos=False)
+                if np and not (set(range(*np)) & (spk | inq)) and t.low[np[0]] not in _NOT_ADDR:
+                    return np
+            break
+    # "gegenüber der Zeitung X" anywhere in the frame ("Gegenüber X sagte er", "bestätigte Y gegenüber X")
+    for k in range(lo, hi - 1):
+        if t.low[k] != "gegenüber" or k in inq or k + 1 in inq or k in spk or (k > lo and t.upos[k - 1] == "PRON"):
+            continue
+        c = min(cue, key=lambda x: abs(x - k))
+        if any(x in inq for x in range(min(c, k), max(c, k))):
+            continue  # another clause: the content lies between it and the cue
+        np = np_after(t, k + 1, hi, appos=False)
+        if np and not (set(range(*np)) & (spk | inq)):
+            return np
     return None
 
 
