@@ -412,3 +412,41 @@ def test_wikinews_role_span_extent(pipe: Pipeline, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(rules, switch, False)
     assert next((x for x in run(pipe, body).quotes if getattr(x, role) and
                  [s.text for s in getattr(x, role)] == [text]), None) is None
+
+
+def test_demnach_is_the_wikinews_speaker_span(pipe: Pipeline) -> None:
+    # "Demnach ..." carries the source of the report before it; WikiNews marks the adverb itself
+    doc = run(pipe, "Die Polizei teilte am Montag mit, der Fahrer sei geflohen. "
+                    "Demnach habe er den Wagen im Wald abgestellt.")
+    q = doc.quotes[1]
+    assert [s.text for s in q.speaker] == ["Demnach"] and doc.source(q.source_id).name == "Polizei"
+    doc = run(pipe, "Es war spät. Der Bericht erschien am Montag. Demnach seien im vergangenen Jahr mehr Unfälle geschehen.")
+    assert [s.text for s in doc.quotes[0].speaker] == ["Demnach"]
+
+
+def test_split_frame_subject_with_lower_case_name_link(pipe: Pipeline) -> None:
+    # an unknown frame clause split off a continuation sentence: its subject, not the earlier speaker
+    doc = run(pipe, "Es war spät. Der Sprecher sagte, es sei ruhig. "
+                    "Die Organisation Ärzte ohne Grenzen teilte mit, dass die Bewohner geflohen seien.")
+    q = doc.quotes[1]
+    assert q.content[0].text.startswith("dass die Bewohner")
+    assert [s.text for s in q.speaker] == ["Die Organisation Ärzte ohne Grenzen"]
+
+
+def test_ranker_keeps_the_speaker_of_a_framed_quote_before() -> None:
+    from quellenlage.attribution import AttributionComponent
+    from quellenlage.attribution import speaker as S
+
+    pipe = Pipeline(["language", "attribution"])
+    attr = pipe.components[1]
+    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
+    attr.ranker.w = {"side=inside|indirect": 10.0}  # a ranker that always prefers a mention inside the quote
+    body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Rente müsse deshalb warten."
+    old = S.KEEP_FRAMED
+    try:
+        S.KEEP_FRAMED = True
+        assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Der Minister"]
+        S.KEEP_FRAMED = False
+        assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Der Minister"]
+    finally:
+        S.KEEP_FRAMED = old

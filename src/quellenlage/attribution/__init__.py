@@ -47,6 +47,8 @@ _PREFIELD_NOT_SUBJECT = {"im", "in", "am", "an", "auf", "bei", "beim", "nach", "
 SOLL_PLAN = True  # a lone "soll" sentence without perfect infinitive far from other quotes is a plan
 ADDR_CHANNEL = True  # the outlet a speaker talked to is the WikiNews addressee
 NESTED_TITLES = True  # quoted names inside indirect speech are not nested quotes either
+DEMNACH_SPK = True  # "Demnach sei ...": WikiNews marks the adverb as the speaker span (source stays inherited)
+_DEMNACH = {"demnach", "wonach"}
 
 
 def _span(t: Toks, r: tuple[int, int]) -> Span:
@@ -142,6 +144,19 @@ def _own_statement_subject(t: Toks, q: RawQuote) -> tuple[int, int] | None:
     return np if np is not None and not cue0 <= np[0] < b else None
 
 
+def _demnach_span(t: Toks, q: RawQuote) -> tuple[int, int] | None:
+    """ "Demnach seien ...", "…, wonach …" without a named source: the adverb is the WikiNews speaker
+    span; the source behind it is the inherited one (or none)."""
+    if len(q.cue) != 1 or q.cue[0][1] - q.cue[0][0] != 1 or t.low[q.cue[0][0]] not in _DEMNACH:
+        return None
+    if q.speaker is None:
+        return q.cue[0]
+    k = q.cue[0][0]
+    if not q.inherited or k != t.sent_range[t.sent[k]][0] or any(t.sent[a] != t.sent[k] for a, _ in q.content):
+        return None  # a named source ("Der Bericht, wonach ..."), or "demnach" inside a longer report
+    return q.cue[0]
+
+
 def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:
     t, raw, lines = detect(doc, quote_filter)
     raw.sort(key=lambda q: (t.s[q.content[0][0]] if q.content else 0))
@@ -200,11 +215,14 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
             chan = None
         src_of.append(src)
         chan_of.append(chan)
+        shown = q.speaker
+        if DEMNACH_SPK and (dn := _demnach_span(t, q)) is not None:
+            shown = dn
         quotes.append(Quote(
             id=f"q{i + 1}", type=q.type,
             content=[_span(t, r) for r in q.content],
             cue=[_span(t, r) for r in q.cue],
-            speaker=[_span(t, q.speaker)] if q.speaker is not None else [],
+            speaker=[_span(t, shown)] if shown is not None else [],
             addressee=[_span(t, q.addressee)] if q.addressee is not None else [],
             source_id=src.id if src else None, channel_id=chan.id if chan else None))
     doc.quotes = quotes

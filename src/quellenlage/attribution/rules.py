@@ -71,6 +71,7 @@ _DAT_PRONOUNS = {"ihm", "ihr", "ihnen"}
 SRC_OWN = True  # "nach eigenen Angaben" (mid-sentence too)
 DAT_ADDR = True  # "sagte X dem Weser-Kurier": dative outlet as addressee
 SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives speaker and cue
+SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 NAME_PP = True  # names with an inner preposition before the verb: "Ärzte ohne Grenzen teilte mit"
@@ -486,6 +487,47 @@ def _adverbial(t: Toks, k: int) -> bool:
     return t.w[k] not in mid or t.low[k] in L.NP_STOP or t.low[k] in L.ADVERBS
 
 
+def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
+    """The subject in the prefield of the finite verb v (clause starting at lo), or None."""
+    a = lo
+    while a < v and t.low[a] in L.CONJ_START:
+        a += 1
+    if a >= v:
+        return None
+    if SUBJ_FIX and t.low[a] in _PREPS:
+        return None  # "Bei einem Empfang sagte Franziskus": a prepositional prefield, not the subject
+    np = np_after(t, a, v)
+    if SUBJ_FIX and np and np[1] - np[0] == 1 and _adverbial(t, np[0]):
+        return None  # "Dagegen beteuerte die Polizei": an adverb, the subject follows the verb
+    if np and (np[1] == v or (np[1] == v - 1 and t.w[v - 1] == ",")):
+        return np
+    if SUBJ_ADV and np and np[1] < v <= np[1] + 2 and all(t.low[k] in _SUBJ_ADVERBS for k in range(np[1], v)):
+        return np  # "Die Kanadier hingegen sagen, ..."
+    if SUBJ_FIX and np and t.w[np[1]] == "," and np[1] + 1 < v and t.w[v - 1] == "," \
+            and (t.low[np[1] + 1] in {"dessen", "deren", "der", "die", "das", "welcher", "welche", "welches"}
+                 or not any(t.upos[x] in ("VERB", "AUX") or t.low[x] in L.VERB_FORMS for x in range(np[1] + 1, v - 1))) \
+            and "," not in t.w[np[1] + 1:v - 1] and not any(t.inq[x] for x in range(np[1], v)):
+        return np  # "Todor Kolarow, dessen Behörde ... zuständig ist, sagte"
+    if np and (t.low[np[1]] in {"in", "im", "aus", "bei", "beim", "von", "vom", "am", "an", "auf"}
+               or NAME_PP and t.low[np[1]] in {"ohne", "für", "gegen"}) and all(
+            t.cap(k) or t.low[k] in L.DETERMINERS or (t.w[k][:1].islower() and t.low[k].endswith(("en", "er", "e")))
+            for k in range(np[1] + 1, v)) and v - np[1] <= 5 and t.cap(v - 1):
+        return (np[0], v)  # "Die US-Botschaft im Irak empfahl ...", "Ein Sprecher in Berlin sagte ..."
+    return None
+
+
+def _after_verb_ok(t: Toks, lo: int, v: int) -> bool:
+    """The subject may follow the verb: nothing subject-like stands before it."""
+    a = lo
+    while a < v and t.low[a] in L.CONJ_START:
+        a += 1
+    if a >= v or t.w[v - 1] == "," or t.w[a] in QUOTE_CHARS:
+        return True
+    if SUBJ_FIX and (a + 1 == v and _adverbial(t, a) or t.low[a] in _PREPS):
+        return True
+    return t.low[a] in L.NP_STOP or t.w[a][:1].isdigit() or t.low[a] in {"dies", "das", "dem", "den"}
+
+
 class Detector:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -496,44 +538,10 @@ class Detector:
 
     # --- speakers around a verb
     def subject_before(self, lo: int, v: int) -> tuple[int, int] | None:
-        t = self.t
-        a = lo
-        while a < v and t.low[a] in L.CONJ_START:
-            a += 1
-        if a >= v:
-            return None
-        if SUBJ_FIX and t.low[a] in _PREPS:
-            return None  # "Bei einem Empfang sagte Franziskus": a prepositional prefield, not the subject
-        np = np_after(t, a, v)
-        if SUBJ_FIX and np and np[1] - np[0] == 1 and _adverbial(t, np[0]):
-            return None  # "Dagegen beteuerte die Polizei": an adverb, the subject follows the verb
-        if np and (np[1] == v or (np[1] == v - 1 and t.w[v - 1] == ",")):
-            return np
-        if SUBJ_ADV and np and np[1] < v <= np[1] + 2 and all(t.low[k] in _SUBJ_ADVERBS for k in range(np[1], v)):
-            return np  # "Die Kanadier hingegen sagen, ..."
-        if SUBJ_FIX and np and t.w[np[1]] == "," and np[1] + 1 < v and t.w[v - 1] == "," \
-                and (t.low[np[1] + 1] in {"dessen", "deren", "der", "die", "das", "welcher", "welche", "welches"}
-                     or not any(t.upos[x] in ("VERB", "AUX") or t.low[x] in L.VERB_FORMS for x in range(np[1] + 1, v - 1))) \
-                and "," not in t.w[np[1] + 1:v - 1] and not any(t.inq[x] for x in range(np[1], v)):
-            return np  # "Todor Kolarow, dessen Behörde ... zuständig ist, sagte"
-        if np and (t.low[np[1]] in {"in", "im", "aus", "bei", "beim", "von", "vom", "am", "an", "auf"}
-                   or NAME_PP and t.low[np[1]] in {"ohne", "für", "gegen"}) and all(
-                t.cap(k) or t.low[k] in L.DETERMINERS or (t.w[k][:1].islower() and t.low[k].endswith(("en", "er", "e")))
-                for k in range(np[1] + 1, v)) and v - np[1] <= 5 and t.cap(v - 1):
-            return (np[0], v)  # "Die US-Botschaft im Irak empfahl ...", "Ein Sprecher in Berlin sagte ..."
-        return None
+        return _subject_before(self.t, lo, v)
 
     def after_verb_ok(self, lo: int, v: int) -> bool:
-        """The subject may follow the verb: nothing subject-like stands before it."""
-        t = self.t
-        a = lo
-        while a < v and t.low[a] in L.CONJ_START:
-            a += 1
-        if a >= v or t.w[v - 1] == "," or t.w[a] in QUOTE_CHARS:
-            return True
-        if SUBJ_FIX and (a + 1 == v and _adverbial(t, a) or t.low[a] in _PREPS):
-            return True
-        return t.low[a] in L.NP_STOP or t.w[a][:1].isdigit() or t.low[a] in {"dies", "das", "dem", "den"}
+        return _after_verb_ok(self.t, lo, v)
 
     def speaker_for_verb(self, lo: int, hi: int, v: int, cue: list[int]) -> tuple[int, int] | None:
         t = self.t
@@ -1607,10 +1615,33 @@ def split_unknown_frame(t: Toks, q: RawQuote) -> None:
                 sp = np_after(t, lo, fin[0])
                 if sp and sp[1] == fin[0] and t.upos[sp[0]] not in ("ADV", "ADP"):
                     q.speaker, q.inherited = sp, False
+                elif SPLIT_SUBJ and (sp := _split_subject(t, lo, fin[0], k)) is not None:
+                    q.speaker, q.inherited = sp, False
                 q.cue = [(fin[0], fin[0] + 1)]
             if q.type == "free_indirect":
                 q.type = "indirect"
         return
+
+
+def _split_subject(t: Toks, lo: int, v: int, comma: int) -> tuple[int, int] | None:
+    """Subject of the frame clause lo..comma with finite verb v, when the plain noun phrase test
+    fails: an apposition or adverb before the verb ("Der Kollege Xs, Y, wandte sich ...", "Dieser
+    bestätigte, ..."), a name with a lower-case link ("Die Organisation Ärzte ohne Grenzen teilte
+    mit"), or the subject after the verb ("Weiterhin erklärte die Ministerin, ...")."""
+    if v == lo + 1 and t.low[lo] in {"dieser", "diese", "dieses", "letzterer", "letztere"}:
+        return (lo, v)
+    sp = _subject_before(t, lo, v)
+    if sp is not None:
+        return sp
+    if t.cap(lo) and t.upos[lo] in ("DET", "PROPN", "NOUN") and v - lo <= 6 and t.low[lo] not in L.NP_STOP \
+            and all(t.is_word(x) and t.upos[x] not in ("VERB", "AUX", "ADV") for x in range(lo, v)) \
+            and any(t.low[x] in NAME_LINK or t.low[x] in {"ohne", "für", "gegen"} for x in range(lo + 1, v)):
+        return (lo, v)
+    if _after_verb_ok(t, lo, v) and any(t.low[x] in L.VERB_FORMS and t.mood[x] != "subj1" for x in range(v, comma)):
+        sp = np_after_verb(t, v + 1, comma)  # only after a reporting verb: "Dann sollen 1.000 Autos fahren"
+        if sp is not None and t.low[sp[0]] not in {"es", "man"}:
+            return sp
+    return None
 
 
 def trim_trailing_frame(t: Toks, q: RawQuote) -> None:

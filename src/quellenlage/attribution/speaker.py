@@ -19,6 +19,7 @@ from quellenlage.attribution.sources import is_role_word
 
 WEIGHTS = pathlib.Path(__file__).resolve().parents[1] / "models" / "attribution" / "speaker_ranker.json"
 NO_INSIDE_OTHER = True  # the ranker may not pick a plain thing named inside the quote itself
+KEEP_FRAMED = True  # a quote continuing a framed quote of the sentence before keeps that speaker
 WINDOW = 3  # sentences before the quote's sentence that may name its speaker
 _PREV_TOK = {"laut", "nach", "so", "von", "vom", "gegenüber", "wie", "durch", "in", "im", "bei", "aus", "mit",
              "für", "zufolge", ",", ":", "und"}
@@ -157,6 +158,13 @@ def rankable(t: Toks, q: RawQuote) -> bool:
     return True
 
 
+def framed_continuation(t: Toks, q: RawQuote, before: RawQuote | None) -> bool:
+    """The quote carries over the speaker of the quote just before it, which has a cue of its own and
+    ends in the same or the previous sentence ("X sagte, ... . Man müsse ..."): the ranker keeps it."""
+    return KEEP_FRAMED and before is not None and q.inherited and q.speaker is not None and bool(before.cue) \
+        and before.speaker == q.speaker and bool(before.content) and t.sent[before.content[-1][1] - 1] >= q.sent - 1
+
+
 class SpeakerRanker:
     def __init__(self, path: pathlib.Path = WEIGHTS) -> None:
         self.w: dict[str, float] = {}
@@ -173,7 +181,7 @@ class SpeakerRanker:
         nps = SentenceNPs(t)
         rule = [q.speaker for q in quotes]  # features see the rules' speakers of earlier quotes
         for i, q in enumerate(quotes):
-            if not rankable(t, q):
+            if not rankable(t, q) or framed_continuation(t, q, quotes[i - 1] if i else None):
                 continue  # explicit frames and agentless cues stay with the rules
             prev = rule[max(0, i - 4):i]
             cands = candidates(t, q, prev, nps)
