@@ -284,6 +284,37 @@ def test_more_reporting_verbs(pipe: Pipeline, body: str, cue: list[str]) -> None
     assert [c.text for c in doc.quotes[0].cue] == cue
 
 
+PREP_FRAME_CASES = [
+    ("NOUN_FIRST", "Es regnete. Angaben des Wetterdienstes zufolge lag der Sturm nördlich der Insel.",
+     "Angaben des Wetterdienstes"),
+    ("NPB_PAREN", "Es regnete. Einer Erklärung des Verbandes Deutscher Imker (VDI) zufolge starben viele Bienen.",
+     "Einer Erklärung des Verbandes Deutscher Imker (VDI)"),
+    ("NPA_COMPOUND", "Es regnete. Die Firma will laut einer dpa-Meldung mit zehn Prozent einsteigen.",
+     "einer dpa-Meldung"),
+    ("SO_ADV", "Es regnete. Sein Rivale, so Müller weiter, werde massiv Spenden erhalten.", "Müller|Sein Rivale"),
+    ("AUS_SICHT", "Es regnete. Die Klage hat aus Sicht der Verbände keine aufschiebende Wirkung.",
+     "Sicht der Verbände"),
+    ("LAUT_PART", "Es regnete. Laut einer am Dienstag veröffentlichten Mitteilung des Amtes wurden 200 Menschen "
+                  "versorgt.", "einer am Dienstag veröffentlichten Mitteilung des Amtes"),
+]
+
+
+@pytest.mark.parametrize("switch,body,speaker", PREP_FRAME_CASES)
+def test_prepositional_frames_with_harder_noun_phrases(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                       switch: str, body: str, speaker: str) -> None:
+    from quellenlage.attribution import rules
+
+    want = speaker.split("|")  # the speaker (and, where given, the first content span)
+
+    def found() -> list[list[str]]:
+        return [[s.text for s in q.speaker] + [c.text for c in q.content][:len(want) - 1]
+                for q in run(pipe, body).quotes if q.type == "indirect"]
+
+    assert found() == [want]
+    monkeypatch.setattr(rules, switch, False)
+    assert found() != [want]
+
+
 def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:
     doc = run(pipe, "Es gab eine Geiselnahme. Die Anzahl der Geiseln wurde noch nicht offiziell bestätigt.")
     assert doc.quotes == []

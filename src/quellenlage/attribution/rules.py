@@ -74,6 +74,13 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+SO_ADV = True  # ", so Obama weiter, ..."
+_SO_ADVERBS = {"weiter", "weiterhin", "außerdem", "zudem", "abschließend", "ebenfalls", "auch", "dazu", "selbst"}
+AUS_SICHT = True  # "aus Sicht der Organisationen"
+LAUT_PART = True  # "laut einer am Dienstag veröffentlichten Mitteilung"
+NPB_PAREN = True  # "X (VDR) zufolge": a bracketed abbreviation inside the noun phrase before "zufolge"
+NPA_COMPOUND = True  # "laut einer dpa-Meldung": compounds with a lower-case first part are nouns too
+NOUN_FIRST = True  # ... also first in the sentence ("Angaben des Instituts zufolge lag ...")
 NAME_PP = True  # names with an inner preposition before the verb: "Ärzte ohne Grenzen teilte mit"
 COMMA_IND = True  # ", <indicative verb>" after reported content is the frame's next clause: "…, er sei
 #                   unschuldig, erkannte die Autorität nicht an" ends the content at the comma
@@ -220,7 +227,8 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
             continue
         if lw in L.PRONOUNS and j == i:
             return (i, i + 1) if lw != "es" else None
-        if t.cap(j) and (lw not in L.NP_STOP or j == i and w[:1].isupper() and lw not in L.NP_STOP):
+        if (t.cap(j) or NPA_COMPOUND and "-" in w[1:] and w.rsplit("-", 1)[1][:1].isupper()) and (
+                lw not in L.NP_STOP or j == i and w[:1].isupper() and lw not in L.NP_STOP):
             if lw in L.VERB_FORMS and last_head >= 0:
                 break
             if TWO_NOUN and last_head == j - 1 and last_head > i and t.low[last_head - 1] in L.DETERMINERS \
@@ -255,6 +263,21 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
     return (i, stop)
 
 
+def _np_participle(t: Toks, i: int, end: int) -> tuple[int, int] | None:
+    """A noun phrase with a participial attribute: "einer am Dienstag veröffentlichten Mitteilung
+    des WFP" (determiner, a short phrase, an inflected participle or adjective, the head noun)."""
+    if t.low[i] not in L.DETERMINERS:
+        return None
+    for h in range(i + 2, min(end, i + 7)):
+        if t.upos[h] in ("NOUN", "PROPN") and t.cap(h) and t.upos[h - 1] in ("ADJ", "VERB") \
+                and t.w[h - 1][:1].islower() and t.low[h - 1].endswith(("en", "e", "er", "es", "em")):
+            if any(t.upos[x] in ("AUX", "PUNCT", "SCONJ", "CCONJ", "PRON") or t.inq[x] for x in range(i + 1, h)):
+                return None
+            np = np_after(t, h, end, appos=False)
+            return (i, np[1]) if np else None
+    return None
+
+
 def np_after_verb(t: Toks, k: int, hi: int) -> tuple[int, int] | None:
     """The subject right after a finite verb (k = the token after it), skipping auxiliaries,
     adverbs and "sich": "teilte gestern die Polizei mit" -> "die Polizei"."""
@@ -274,7 +297,11 @@ def _role_or_name(t: Toks, k: int) -> bool:
 def np_before(t: Toks, j: int, start: int) -> tuple[int, int] | None:
     """Noun phrase ending just before token j ("der Polizei zufolge")."""
     k = j - 1
-    while k >= start and j - k <= 8 and (not UPOS_STOP or t.upos[k] not in ("VERB", "AUX")) and (t.w[k] in QUOTE_CHARS or t.is_word(k) and (
+    top = j  # (the phrase may be up to 8 tokens long, not counting a bracketed abbreviation)
+    if NPB_PAREN and k - 2 >= start and t.w[k] == ")" and t.w[k - 2] == "(" and t.cap(k - 1):
+        k -= 3  # "des Verbandes Deutscher Realschullehrer (VDR) zufolge": the abbreviation in brackets
+        top = k + 1
+    while k >= start and top - k <= 8 and (not UPOS_STOP or t.upos[k] not in ("VERB", "AUX")) and (t.w[k] in QUOTE_CHARS or t.is_word(k) and (
             t.cap(k) and t.low[k] not in L.NP_STOP
             or t.low[k] in L.DETERMINERS or t.low[k] in L.GENITIVE_LINK
             or (t.low[k].endswith(("en", "em", "er", "es", "e")) and t.low[k] not in L.NP_STOP
@@ -303,8 +330,8 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
     cands = L.VERB_FORMS.get(t.low[i])
     if not cands or t.inq[i] or (t.w[i][:1].isupper() and i != lo and t.low[i - 1] in L.DETERMINERS):
         return None
-    if NOUN_FORMS and t.w[i][:1].isupper() and i != lo and t.upos[i] in ("NOUN", "PROPN"):
-        return None  # "nach eigenen Angaben", "den Berichten": a noun spelled like a verb form
+    if NOUN_FORMS and t.w[i][:1].isupper() and (i != lo or NOUN_FIRST) and t.upos[i] in ("NOUN", "PROPN"):
+        return None  # "nach eigenen Angaben", "den Berichten", "Angaben des Instituts zufolge": a noun
     for lemma, clause, rep in cands:
         if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
             return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
@@ -687,7 +714,7 @@ class Detector:
                 continue
             q: RawQuote | None = None
             if lw in {"laut", "gemäß", "gemäss"} and k + 1 < hi:
-                np = np_after(t, k + 1, hi, appos=False)
+                np = np_after(t, k + 1, hi, appos=False) or (_np_participle(t, k + 1, hi) if LAUT_PART else None)
                 if np:
                     q = self._prep_quote(si, lo, hi, k, np, [k])
             elif lw == "nach" and k + 1 < hi and any(_source_word(t.low[j]) for j in range(k + 1, min(hi, k + 4))):
@@ -696,14 +723,24 @@ class Detector:
                     np = (k + 1, k + 3)  # "nach eigenen Angaben": no name, the adjective and the source noun
                 if np:
                     q = self._prep_quote(si, lo, hi, k, np, [k])
+            elif AUS_SICHT and lw == "aus" and k + 1 < hi and (t.low[k + 1] == "sicht" or (
+                    t.low[k + 1].endswith("sicht") and len(t.low[k + 1]) > 7 and t.cap(k + 1))):
+                # "aus Sicht der Organisationen", "aus Belegschaftssicht": a source frame like "nach Ansicht"
+                np = np_after(t, k + 1, hi, appos=False)
+                if np:
+                    q = self._prep_quote(si, lo, hi, k, np, [k])
             elif lw == "zufolge":
                 np = np_before(t, k, lo)
                 if np:
                     q = self._prep_quote(si, lo, hi, np[0], np, [k], frame_end=k + 1)
             elif lw == "so" and k > lo and t.w[k - 1] == "," and k + 1 < hi:
                 np = np_after(t, k + 1, hi)
-                if np and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", "!", "?"} or t.w[np[1]] in QUOTE_CHARS
-                           or t.low[np[1]] in {"am", "im", "in", "gegenüber", "bei", "auf"}):
+                if SO_ADV and np and np[1] + 1 < hi and t.low[np[1]] in _SO_ADVERBS \
+                        and t.w[np[1] + 1] in {",", ".", ":", "!", "?"}:
+                    # ", so Obama weiter, ...": the adverb belongs to the frame
+                    q = self._prep_quote(si, lo, hi, k, np, [k], frame_start=k - 1, frame_end=np[1] + 1)
+                elif np and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", "!", "?"} or t.w[np[1]] in QUOTE_CHARS
+                             or t.low[np[1]] in {"am", "im", "in", "gegenüber", "bei", "auf"}):
                     q = self._prep_quote(si, lo, hi, k, np, [k], frame_start=k - 1)
                 elif SO_VERB and np is None and k + 2 < hi and verb_at(t, k + 1, lo, hi):
                     # "…, so vermutet die Polizei, …": a reporting verb between "so" and the source
