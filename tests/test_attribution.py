@@ -276,6 +276,7 @@ def test_names_with_a_preposition_and_coordinated_frame_clauses(pipe: Pipeline) 
     ("Es war spät. Die Forscher fanden heraus, dass die Proben verunreinigt waren.", ["fanden", "heraus"]),
     ("Es war spät. Zwei Abgeordnete prangerten an, dass die Lehrer überwacht würden.", ["prangerten", "an"]),
     ("Es war spät. Die Richter urteilten, das Gesetz sei nicht mit der Verfassung vereinbar.", ["urteilten"]),
+    ("Es war spät. Er hatte im Wahlkampf versprochen, die Steuern für Reiche zu erhöhen.", ["hatte", "versprochen"]),
     ("Es war spät. Die Regierung hat signalisiert, dass sie Soldaten schicken könne.", ["hat", "signalisiert"]),
 ])
 def test_more_reporting_verbs(pipe: Pipeline, body: str, cue: list[str]) -> None:
@@ -313,6 +314,16 @@ def test_prepositional_frames_with_harder_noun_phrases(pipe: Pipeline, monkeypat
     assert found() == [want]
     monkeypatch.setattr(rules, switch, False)
     assert found() != [want]
+
+
+def test_a_lone_mistagged_noun_before_a_verb_without_subject_is_the_speaker(pipe: Pipeline,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es war spät. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden."
+    assert [[s.text for s in q.speaker] for q in run(pipe, body).quotes] == [["Freizeitforscher"]]
+    monkeypatch.setattr(rules, "LONE_NOUN", False)
+    assert [[s.text for s in q.speaker] for q in run(pipe, body).quotes] != [["Freizeitforscher"]]
 
 
 def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:

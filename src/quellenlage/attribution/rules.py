@@ -74,6 +74,7 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+LONE_NOUN = True  # "Freizeitforscher bezweifeln aber, dass": a lone mistagged noun before a verb without subject
 SO_ADV = True  # ", so Obama weiter, ..."
 _SO_ADVERBS = {"weiter", "weiterhin", "außerdem", "zudem", "abschließend", "ebenfalls", "auch", "dazu", "selbst"}
 AUS_SICHT = True  # "aus Sicht der Organisationen"
@@ -514,6 +515,15 @@ def _adverbial(t: Toks, k: int) -> bool:
     return t.w[k] not in mid or t.low[k] in L.NP_STOP or t.low[k] in L.ADVERBS
 
 
+def _no_subject_after(t: Toks, v: int) -> bool:
+    """Only adverbs stand between the finite verb v and the next comma or colon ("bezweifeln aber, dass"):
+    the verb has no subject after it, so a lone word before it is the subject ("Freizeitforscher")."""
+    k = v + 1
+    while k < t.n and (t.low[k] in L.ADVERBS or t.upos[k] == "ADV" or t.low[k] in _SUBJ_ADVERBS):
+        k += 1
+    return k < t.n and t.w[k] in {",", ":"}
+
+
 def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
     """The subject in the prefield of the finite verb v (clause starting at lo), or None."""
     a = lo
@@ -524,7 +534,9 @@ def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
     if SUBJ_FIX and t.low[a] in _PREPS:
         return None  # "Bei einem Empfang sagte Franziskus": a prepositional prefield, not the subject
     np = np_after(t, a, v)
-    if SUBJ_FIX and np and np[1] - np[0] == 1 and _adverbial(t, np[0]):
+    if SUBJ_FIX and np and np[1] - np[0] == 1 and _adverbial(t, np[0]) and not (
+            LONE_NOUN and np[1] == v and t.upos[np[0]] in ("ADJ", "ADV") and t.low[np[0]] not in L.ADVERBS
+            and t.low[np[0]] not in L.NP_STOP and _no_subject_after(t, v)):
         return None  # "Dagegen beteuerte die Polizei": an adverb, the subject follows the verb
     if np and (np[1] == v or (np[1] == v - 1 and t.w[v - 1] == ",")):
         return np
