@@ -277,6 +277,8 @@ def test_names_with_a_preposition_and_coordinated_frame_clauses(pipe: Pipeline) 
     ("Es war spät. Zwei Abgeordnete prangerten an, dass die Lehrer überwacht würden.", ["prangerten", "an"]),
     ("Es war spät. Die Richter urteilten, das Gesetz sei nicht mit der Verfassung vereinbar.", ["urteilten"]),
     ("Es war spät. Er hatte im Wahlkampf versprochen, die Steuern für Reiche zu erhöhen.", ["hatte", "versprochen"]),
+    ("Es war spät. Die Behörde hält es auch für unwahrscheinlich, dass man sich beim Essen ansteckt.",
+     ["hält", "es", "für", "unwahrscheinlich"]),
     ("Es war spät. Die Regierung hat signalisiert, dass sie Soldaten schicken könne.", ["hat", "signalisiert"]),
 ])
 def test_more_reporting_verbs(pipe: Pipeline, body: str, cue: list[str]) -> None:
@@ -314,6 +316,10 @@ def test_prepositional_frames_with_harder_noun_phrases(pipe: Pipeline, monkeypat
     assert found() == [want]
     monkeypatch.setattr(rules, switch, False)
     assert found() != [want]
+
+
+def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
+    assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 
 
 def test_a_lone_mistagged_noun_before_a_verb_without_subject_is_the_speaker(pipe: Pipeline,

@@ -138,6 +138,7 @@ _MORE_VERBS: list[tuple[str, str, bool, bool]] = [
     ("monieren", "moniert monieren monierte monierten", True, True),
     ("rügen", "rügt rügen rügte rügten gerügt", True, True),
     ("beanstanden", "beanstandet beanstanden beanstandete beanstandeten", True, True),
+    ("halten", "hält halten hielt hielten", True, False),  # "hält es für möglich, dass"
 ]
 MORE_VERBS = {v[0] for v in _MORE_VERBS}
 _VERBS += _MORE_VERBS
@@ -195,7 +196,7 @@ BARE_OK = {"sagen", "erklären", "betonen", "unterstreichen", "berichten", "best
            "bezweifeln", "zweifeln", "erinnern", "informieren", "verweisen", "bekennen", "beteuern",
            "verlauten", "angeben", "zugeben", "begründen", "würdigen", "nennen", "beschließen", "bitten",
            "erwarten", "beziffern", "einigen", "formulieren", "veröffentlichen", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"} | (
-    MORE_VERBS - set(_MORE_PARTICLES))
+    MORE_VERBS - set(_MORE_PARTICLES) - {"halten"})  # ("halten" only with "für": PARTICLE_OF)
 
 # Verbs whose complement is a belief, not speech: not "Reported" on their own.
 ZU_INF = {"bitten", "fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",

@@ -341,6 +341,14 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                 if not (i + 1 < hi and any(t.low[k] in {"von", "vom", "über"} for k in range(i + 1, min(hi, i + 6)))):
                     continue
             return lemma, clause, rep, _with_aux(t, i, lo, [i])
+        if lemma == "halten":
+            # "hält es (auch) für möglich, dass ...": an opinion frame, cued by the whole phrase
+            for k in range(i + 1, min(hi - 2, i + 6)):
+                if t.w[k] in {",", ";", ":"} or t.inq[k]:
+                    break
+                if t.low[k] == "für" and t.upos[k + 1] in ("ADJ", "ADV") and t.w[k + 2] == ",":
+                    return lemma, clause, rep, sorted({i, k, k + 1} | ({i + 1} if t.low[i + 1] == "es" else set()))
+            continue
         part = L.PARTICLE_OF.get(lemma)
         if part is None:
             continue
