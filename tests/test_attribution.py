@@ -498,3 +498,47 @@ def test_ranker_keeps_the_speaker_of_a_framed_quote_before() -> None:
         assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Der Minister"]
     finally:
         S.KEEP_FRAMED = old
+
+
+def _quotes(pipe: Pipeline, body: str) -> list[tuple[str, list[str], str]]:
+    return [(q.type, [s.text for s in q.speaker], q.content[0].text) for q in run(pipe, body).quotes]
+
+
+def test_konjunktiv_ii_sentence_continues_reported_speech(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = ("Es war spät. Der Sprecher der Feuerwehr sagte, der Brand sei gelöscht. "
+            "Die Bewohner hätten das Haus rechtzeitig verlassen.")
+    cont = ("indirect", ["Der Sprecher der Feuerwehr"], "Die Bewohner hätten das Haus rechtzeitig verlassen.")
+    assert cont in _quotes(pipe, body)
+    # a conditional Konjunktiv II is the writer's own reasoning
+    cond = "Es war spät. Der Sprecher sagte, der Brand sei gelöscht. Wenn es regnen würde, wäre die Gefahr geringer."
+    assert len(run(pipe, cond).quotes) == 1
+    monkeypatch.setattr(rules, "SUBJ2_CONT", False)
+    assert cont not in _quotes(pipe, body)
+
+
+def test_speech_acts_with_their_preposition(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import lexicon
+
+    body = "Es war spät. Die Trainerin wertete das Unentschieden als großen Erfolg für die junge Mannschaft."
+    assert _quotes(pipe, body)[0][:2] == ("reported", ["Die Trainerin"])
+    body = "Es war spät. Die Gewerkschaft plädierte am Montag für eine kürzere Arbeitszeit."
+    assert _quotes(pipe, body)[0][:2] == ("reported", ["Die Gewerkschaft"])
+    # "verweisen an" (a case to a court) is no speech act, "verweisen auf" is
+    other = "Es war spät. Das Gericht verwies den Fall an das Landgericht in Bonn."
+    assert run(pipe, other).quotes == []
+    monkeypatch.setattr(lexicon, "REPORTED_PREP", {})
+    assert run(pipe, other).quotes != []
+
+
+def test_agentless_passive_report(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Der Zug entgleiste am Morgen. Als Ursache wurde ein Schaden an der Weiche genannt."
+    doc = run(pipe, body)
+    assert [(q.type, q.content[0].text) for q in doc.quotes] == [
+        ("reported", "Als Ursache wurde ein Schaden an der Weiche genannt.")]
+    assert doc.source(doc.quotes[0].source_id).kind == "impersonal"
+    monkeypatch.setattr(rules, "PASSIVE_REPORT", False)
+    assert run(pipe, body).quotes == []

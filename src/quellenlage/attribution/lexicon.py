@@ -35,7 +35,7 @@ _VERBS: list[tuple[str, str, bool, bool]] = [
     ("warnen", "warnt warnen warnte warnten gewarnt", True, True),
     ("fordern", "fordert fordern forderte forderten gefordert", True, True),
     ("kritisieren", "kritisiert kritisieren kritisierte kritisierten", True, True),
-    ("hinweisen", "weist weisen wies wiesen hingewiesen", True, False),
+    ("hinweisen", "weist weisen wies wiesen hingewiesen", True, True),
     ("versichern", "versichert versichern versicherte versicherten", True, False),
     ("erläutern", "erläutert erläutern erläuterte erläuterten", True, False),
     ("ergänzen", "ergänzt ergänzen ergänzte ergänzten", True, False),
@@ -86,7 +86,7 @@ _VERBS: list[tuple[str, str, bool, bool]] = [
     ("zweifeln", "zweifelt zweifeln zweifelte zweifelten", True, False),
     ("erinnern", "erinnert erinnern erinnerte erinnerten", True, False),
     ("informieren", "informiert informieren informierte informierten", True, True),
-    ("verweisen", "verweist verweisen verwies verwiesen", True, False),
+    ("verweisen", "verweist verweisen verwies verwiesen", True, True),
     ("ankündigen2", "kündigt kündigte", True, True),
     ("aussprechen", "spricht sprach sprachen ausgesprochen", False, True),
     ("zusichern", "sichert sicherte sicherten zugesichert", True, True),
@@ -139,6 +139,8 @@ _MORE_VERBS: list[tuple[str, str, bool, bool]] = [
     ("rügen", "rügt rügen rügte rügten gerügt", True, True),
     ("beanstanden", "beanstandet beanstanden beanstandete beanstandeten", True, True),
     ("halten", "hält halten hielt hielten", True, False),  # "hält es für möglich, dass"
+    ("plädieren", "plädiert plädieren plädierte plädierten", True, True),
+    ("werten", "wertet werten wertete werteten gewertet", False, True),
 ]
 MORE_VERBS = {v[0] for v in _MORE_VERBS}
 _VERBS += _MORE_VERBS
@@ -197,6 +199,11 @@ BARE_OK = {"sagen", "erklären", "betonen", "unterstreichen", "berichten", "best
            "verlauten", "angeben", "zugeben", "begründen", "würdigen", "nennen", "beschließen", "bitten",
            "erwarten", "beziffern", "einigen", "formulieren", "veröffentlichen", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"} | (
     MORE_VERBS - set(_MORE_PARTICLES) - {"halten"})  # ("halten" only with "für": PARTICLE_OF)
+
+# Speech acts without a clause that are reported speech only with their preposition: "X wies auf
+# die Gefahr hin", "X plädierte für ...", "X wertete das als Erfolg"
+REPORTED_PREP: dict[str, set[str]] = {"hinweisen": {"auf"}, "verweisen": {"auf"}, "plädieren": {"für"},
+                                      "werten": {"als"}}
 
 # Verbs whose complement is a belief, not speech: not "Reported" on their own.
 ZU_INF = {"bitten", "fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",

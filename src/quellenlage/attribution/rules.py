@@ -98,6 +98,13 @@ APPOS_COMMA = True  # "X, Fraktionschefin von Bündnis 90/Die Grünen, kritisier
 PP_PLACE = True  # "die Regierung in Lomé", "der Fraktion im Bundestag": a named place/body after the speaker
 STRIP_PREP = {"für", "von", "bei", "aus"}  # "Für den Theologen Hans Küng sei ...": preposition not in the span
 ORPHAN_WINDOW = 4
+SUBJ2_CONT = True  # a Konjunktiv-II sentence right after reported speech continues it ("Starke Winde hätten ...")
+SUBJ2_MODAL = {"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "möchte",
+               "möchten", "wollte", "wollten"}
+SUBJ2_COND = {"wenn", "falls", "ob", "sonst", "andernfalls"}
+PASSIVE_REPORT = True  # "Als Ursache wurde ... angegeben.", "Vermutet werden ...": agentless reported speech
+_ALS_PASSIVE = {"nennen", "angeben", "vermuten"}
+_FRONTED_PASSIVE = {"nennen", "angeben", "vermuten", "bemängeln", "befürchten", "kritisieren", "fordern", "beklagen"}
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -684,7 +691,8 @@ class Detector:
             near = last is not None and (si == last_sent + 1 or (subj1 and si <= last_sent + GAP))
             if near and last is not None:
                 cont = subj1 or (not self._paragraph_break(si) and si == last_sent + 1 and
-                                 t.low[lo] in L.ANAPHORIC_START and any(t.low[k] in L.SUBJ2 for k in range(lo, hi)))
+                                 t.low[lo] in L.ANAPHORIC_START and any(t.low[k] in L.SUBJ2 for k in range(lo, hi))) \
+                    or SUBJ2_CONT and si == last_sent + 1 and self._subj2_report(last, lo, hi)
                 if cont and last.speaker is not None or (cont and last.impersonal):
                     q = RawQuote(_cont_type(weak), [(lo, hi)], [], last.speaker, None, last.channel,
                                  last.impersonal, si, inherited=True, weak=weak, continuation=True)
@@ -706,6 +714,16 @@ class Detector:
         self.direct(pairs)
         self.direct([p for p in all_pairs if p not in set(pairs)], short=True)
         return self.quotes
+
+    def _subj2_report(self, last: RawQuote, lo: int, hi: int) -> bool:
+        """Konjunktiv II standing in for Konjunktiv I ("Sie hätten ... gerettet", "Die USA würden ...")
+        after indirect speech: a finite subj2 verb of the main clause, no conditional clause."""
+        t = self.t
+        if last.type == "direct" or t.mood[lo] == "subj2" or t.low[lo] in {"dass", "ob"} or any(
+                t.low[k] in SUBJ2_COND or t.low[k] in {"ich", "wir"} for k in range(lo, hi)):
+            return False  # conditional ("Hätte er ..., so ...", "wenn ..."), a subordinate clause, the writer
+        # modal Konjunktiv II ("könnte", "müsste", "dürfte") is mostly the writer's own speculation
+        return any(t.mood[k] == "subj2" and t.low[k] not in SUBJ2_MODAL for k in range(lo, hi))
 
     def is_line(self, si: int) -> bool:
         """A sentence standing alone on its line (a sub-heading)."""
@@ -1113,6 +1131,14 @@ class Detector:
                 return RawQuote("indirect", [(plo, phi), (lo, lo + 1)], sorted(set(cues) | {(lo + 1, lo + 2)}),
                                 sp, sent=si)
         # (c) speech act without clause: "X kritisierte das Urteil."
+        if rep and lemma in L.REPORTED_PREP and not any(
+                t.low[k] in L.REPORTED_PREP[lemma] for k in range(lo, hi) if k not in cue):
+            return None  # "Die Lichter gingen aus", "Der Spieler wurde des Feldes verwiesen"
+        if PASSIVE_REPORT and self._agentless_report(lo, hi, v, lemma, cue):
+            # "Als Ursache wurde ... genannt.", "Bemängelt werden außerdem ...": WikiNews marks such
+            # sentences as reported speech; no agent is named, so the source is impersonal (taking the
+            # speaker of the quote before instead scored the same on train and is wrong more often)
+            return RawQuote("reported", [(lo, hi)], [], impersonal=True, sent=si, display_cue=cues)
         if PASSIVE_AGENT and rep and lemma not in L.WEAK_REPORTED and passive is None and any(
                 t.low[c] in _WERDEN for c in cue if c != v) and t.low[v] != (t.lemma[v] or t.low[v]).lower():
             # "Die Haltung wurde vom Sprecher kritisiert": the agent speaks, not the subject; without
@@ -1135,6 +1161,17 @@ class Detector:
             addr, chan = self.addressee_channel(lo, hi, v + 1)
             return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
         return None
+
+    def _agentless_report(self, lo: int, hi: int, v: int, lemma: str, cue: list[int]) -> bool:
+        """A passive speech act without agent that WikiNews counts as reported speech: "Als Grund wurde
+        X genannt/angegeben" (the prefield names what is reported) or a fronted participle ("Vermutet
+        werden Absprachen")."""
+        t = self.t
+        if any(t.low[k] in {"von", "vom", "dass", "ob", "laut", "zufolge", "gemäß"} or t.inq[k] for k in range(lo, hi)):
+            return False  # an agent (handled above), a named source or a clause (indirect speech)
+        if v == lo and lo + 1 < hi and t.low[lo + 1] in _WERDEN:
+            return lemma in _FRONTED_PASSIVE
+        return t.low[lo] == "als" and lemma in _ALS_PASSIVE and any(t.low[c] in _WERDEN for c in cue if c != v)
 
     def _free_sentence_before(self, si: int) -> bool:
         """The sentence before si can be the content of a "Dies teilte X mit" frame: a body
