@@ -318,6 +318,15 @@ def test_prepositional_frames_with_harder_noun_phrases(pipe: Pipeline, monkeypat
     assert found() != [want]
 
 
+def test_prepositional_prefield_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Bezüglich des Startortes meldet die Agentur, die Maschine sei vom Hangar losgeflogen."
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["die Agentur"]
+    monkeypatch.setattr(rules, "_PREPS", rules._PREPS - {"bezüglich"})
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["die Agentur"]
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -494,9 +494,13 @@ def _looks_like_speech(t: Toks, a: int, b: int) -> bool:
 
 
 # prepositions that open a prefield phrase: the subject then follows the finite verb
+# prepositions that open a prefield that is no subject ("Bezüglich des Startortes meldet X")
 _PREPS = {"bei", "beim", "für", "an", "am", "im", "in", "auf", "mit", "nach", "vor",
           "während", "seit", "innerhalb", "außerhalb", "trotz", "wegen", "über", "unter", "zum", "zur", "zu",
-          "gegen", "ohne", "durch", "um", "ab", "bis"}
+          "gegen", "ohne", "durch", "um", "ab", "bis",
+          "bezüglich", "hinsichtlich", "angesichts", "aufgrund", "infolge", "anlässlich", "laut", "gemäß",
+          "zufolge", "entgegen", "stellvertretend", "neben", "statt", "anstatt", "binnen",
+          "dank", "mittels", "seitens", "unweit", "zwecks"}
 
 
 _SRC_ADJ = {"eigenen", "eigenem", "eigener", "offiziellen", "ersten", "neuesten", "jüngsten", "übereinstimmenden",
