@@ -327,6 +327,15 @@ def test_prepositional_prefield_is_no_speaker(pipe: Pipeline, monkeypatch: pytes
     assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["die Agentur"]
 
 
+def test_a_pp_with_a_number_is_no_part_of_the_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Am Abend sprach die Agentur Reuters von 50.000 Menschen."
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["die Agentur Reuters"]
+    monkeypatch.setattr(rules, "PP_NUM", False)
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["die Agentur Reuters"]
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -74,6 +74,7 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+PP_NUM = True  # "sprach die Agentur von 50.000 Menschen": a PP with a number is no part of the speaker
 LONE_NOUN = True  # "Freizeitforscher bezweifeln aber, dass": a lone mistagged noun before a verb without subject
 SO_ADV = True  # ", so Obama weiter, ..."
 _SO_ADVERBS = {"weiter", "weiterhin", "außerdem", "zudem", "abschließend", "ebenfalls", "auch", "dazu", "selbst"}
@@ -1483,7 +1484,7 @@ def extend_speaker(t: Toks, sp: tuple[int, int]) -> tuple[int, int]:
             k = b + 1
             if t.low[k] in L.DETERMINERS:
                 k += 1
-            if k < hi and t.cap(k) and t.low[k] not in L.NP_STOP:
+            if k < hi and t.cap(k) and t.low[k] not in L.NP_STOP and not (PP_NUM and t.w[k][:1].isdigit()):
                 np = np_after(t, k, hi, appos=False)
                 if np and np[1] - b <= 6 and (np[1] >= hi or t.w[np[1]] in {",", ".", ":", ";"}
                                               or t.low[np[1]] in L.VERB_FORMS):
