@@ -336,6 +336,20 @@ def test_a_pp_with_a_number_is_no_part_of_the_speaker(pipe: Pipeline, monkeypatc
     assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["die Agentur Reuters"]
 
 
+def test_konjunktiv_ii_complement_of_any_clause_taking_verb(pipe: Pipeline,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Ein Sprecher kündigte unterdessen an, die Rebellen würden weitere Städte angreifen."
+
+    def quotes() -> list[tuple[str, str]]:
+        return [(q.type, q.content[0].text) for q in run(pipe, body).quotes]
+
+    assert quotes() == [("indirect", "die Rebellen würden weitere Städte angreifen")]
+    monkeypatch.setattr(rules, "SUBJ2_ALL", False)
+    assert quotes() != [("indirect", "die Rebellen würden weitere Städte angreifen")]
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -74,6 +74,7 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+SUBJ2_ALL = True  # "kündigte an, die Taliban würden ...": Konjunktiv II complements of every clause-taking verb
 PP_NUM = True  # "sprach die Agentur von 50.000 Menschen": a PP with a number is no part of the speaker
 LONE_NOUN = True  # "Freizeitforscher bezweifeln aber, dass": a lone mistagged noun before a verb without subject
 SO_ADV = True  # ", so Obama weiter, ..."
@@ -1089,7 +1090,8 @@ class Detector:
                 or ((lemma in STRONG_SAY or passive is not None) and cend == max(cue) + 1 and nxt < hi
                     and (t.cap(nxt) or t.low[nxt] in L.DETERMINERS)
                     and t.low[nxt] not in {"und", "oder", "aber", "als", "wenn", "weil"})
-            subj2 = SUBJ2_CL and lemma in STRONG_SAY and any(t.mood[k] == "subj2" for k in range(nxt, c_end2))
+            subj2 = SUBJ2_CL and (lemma in STRONG_SAY or SUBJ2_ALL) and any(t.mood[k] == "subj2"
+                                                                             for k in range(nxt, c_end2))
             is_clause = nxt < hi and (t.low[nxt] in WH or _has_subj1(t, nxt, c_end2) or zu_inf or plain or subj2 or (
                 t.w[cend] == ":" and lemma in {"sagen", "erklären", "betonen", "schreiben"}))
             if is_clause:
