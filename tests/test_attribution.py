@@ -350,6 +350,23 @@ def test_konjunktiv_ii_complement_of_any_clause_taking_verb(pipe: Pipeline,
     assert quotes() != [("indirect", "die Rebellen würden weitere Städte angreifen")]
 
 
+def test_a_speech_act_gives_way_to_the_framed_quote_of_its_sentence(pipe: Pipeline,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Der Minister kritisierte die Pläne und sagte, eine Zusammenarbeit würde nichts ersetzen."
+
+    def quotes() -> list[tuple[str, str, str]]:
+        return [(q.type, q.content[0].text, " ".join(c.text for c in q.cue)) for q in run(pipe, body).quotes]
+
+    want = [("indirect", "eine Zusammenarbeit würde nichts ersetzen", "sagte")]
+    assert quotes() == want
+    for switch in ("REP_OPEN", "FRAME_NEAREST"):  # a whole-sentence speech act; a second, duplicate quote
+        with monkeypatch.context() as m:
+            m.setattr(rules, switch, False)
+            assert quotes() != want
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -74,6 +74,9 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+FRAME_NEAREST = True  # "X kritisierte die Pläne und sagte, ...": the clause is the complement of "sagte" only
+REP_OPEN = True  # a speech act over the whole sentence leaves its words to later frames ("bestritt ..., indem er sagte, ...")
+REP_DROP = True  # ... and gives way to the quote such a frame finds
 SUBJ2_ALL = True  # "kündigte an, die Taliban würden ...": Konjunktiv II complements of every clause-taking verb
 PP_NUM = True  # "sprach die Agentur von 50.000 Menschen": a PP with a number is no part of the speaker
 LONE_NOUN = True  # "Freizeitforscher bezweifeln aber, dass": a lone mistagged noun before a verb without subject
@@ -822,11 +825,17 @@ class Detector:
                     q = self._verb_quote(si, lo, hi, k, v)
             if q is not None:
                 out.append(q)
-                for a, b in q.content:
-                    used.update(range(a, b))
+                if not (REP_OPEN and q.type == "reported"):
+                    for a, b in q.content:
+                        used.update(range(a, b))
                 for a, b in q.cue:
                     used.update(range(a, b))
             k += 1
+        if REP_OPEN and REP_DROP and len(out) > 1:
+            # a speech act whose sentence also holds a framed quote: the frame's quote is what is reported
+            out = [q for q in out if q.type != "reported" or not any(
+                o.type != "reported" and o.sent == q.sent for o in out)]
+            self._cur = out
         self._channels(lo, hi, out)
         self.quotes.extend(out)
         return out
@@ -1078,6 +1087,9 @@ class Detector:
             return RawQuote("indirect", parts, cues, sp, addr, chan, sent=si)
         # (a) frame first: "X sagte, dass ...", "X sagte, er werde ..."
         cend = _clause_end(t, max(cue) + 1, hi)
+        if FRAME_NEAREST and any(t.low[x] in {"und", "sowie", "oder"} and x + 1 < cend and verb_at(t, x + 1, lo, hi)
+                                 for x in range(max(cue) + 1, cend)):
+            cend = hi  # "kritisierte die Pläne und sagte, ...": the complement belongs to the nearer verb
         if cend < hi and t.w[cend] in {",", ":"} and (clause or ZU_NOCLAUSE and lemma in L.ZU_INF):
             nxt = cend + 1
             if nxt < hi and t.w[nxt] in QUOTE_CHARS and t.inq[nxt]:
