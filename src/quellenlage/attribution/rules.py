@@ -86,7 +86,6 @@ AUS_SICHT = True  # "aus Sicht der Organisationen"
 LAUT_PART = True  # "laut einer am Dienstag veröffentlichten Mitteilung"
 NPB_PAREN = True  # "X (VDR) zufolge": a bracketed abbreviation inside the noun phrase before "zufolge"
 NPA_COMPOUND = True  # "laut einer dpa-Meldung": compounds with a lower-case first part are nouns too
-NOUN_FIRST = True  # ... also first in the sentence ("Angaben des Instituts zufolge lag ...")
 NAME_PP = True  # names with an inner preposition before the verb: "Ärzte ohne Grenzen teilte mit"
 COMMA_IND = True  # ", <indicative verb>" after reported content is the frame's next clause: "…, er sei
 #                   unschuldig, erkannte die Autorität nicht an" ends the content at the comma
@@ -343,8 +342,8 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
     cands = L.VERB_FORMS.get(t.low[i])
     if not cands or t.inq[i] or (t.w[i][:1].isupper() and i != lo and t.low[i - 1] in L.DETERMINERS):
         return None
-    if NOUN_FORMS and t.w[i][:1].isupper() and (i != lo or NOUN_FIRST) and t.upos[i] in ("NOUN", "PROPN"):
-        return None  # "nach eigenen Angaben", "den Berichten", "Angaben des Instituts zufolge": a noun
+    if NOUN_FORMS and t.w[i][:1].isupper() and i != lo and t.upos[i] in ("NOUN", "PROPN"):
+        return None  # "nach eigenen Angaben", "den Berichten": a noun spelled like a verb form
     for lemma, clause, rep in cands:
         if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
             return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
