@@ -365,6 +365,22 @@ def test_a_speech_act_gives_way_to_the_framed_quote_of_its_sentence(pipe: Pipeli
             assert quotes() != want
 
 
+def test_unknown_frame_with_an_apposition_is_split_off(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = ("Der Minister sagte, er habe nichts gewusst. "
+            "Die Vorsitzende des Ausschusses, Renate Kunz, fragte, ob der Minister gelogen habe.")
+
+    def last() -> tuple[str, list[str]]:
+        q = run(pipe, body).quotes[-1]
+        return q.content[0].text, [s.text for s in q.speaker]
+
+    want = ("ob der Minister gelogen habe", ["Die Vorsitzende des Ausschusses, Renate Kunz"])
+    assert last() == want
+    monkeypatch.setattr(rules, "SPLIT_APPOS", False)
+    assert last() != want
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -74,6 +74,7 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
 FRAME_NEAREST = True  # "X kritisierte die Pläne und sagte, ...": the clause is the complement of "sagte" only
 REP_OPEN = True  # a speech act over the whole sentence leaves its words to later frames ("bestritt ..., indem er sagte, ...")
 REP_DROP = True  # ... and gives way to the quote such a frame finds
@@ -1709,6 +1710,8 @@ def split_unknown_frame(t: Toks, q: RawQuote) -> None:
         fin = [x for x in range(lo, k) if t.upos[x] in ("VERB", "AUX") and t.mood[x] in ("ind", None)
                and t.upos[x] is not None]
         if not fin:
+            if SPLIT_APPOS and not any(t.upos[x] in ("VERB", "AUX") for x in range(lo, k)):
+                continue  # "Die Vorsitzende, Renate Künast (Grüne), fragte, ob ...": an apposition comma
             return
         nxt = t.low[k + 1]
         right_subj1 = any(_is_subj1(t, x) for x in range(k + 1, b))
