@@ -381,6 +381,20 @@ def test_unknown_frame_with_an_apposition_is_split_off(pipe: Pipeline, monkeypat
     assert last() != want
 
 
+def test_a_quoted_name_before_the_verb_is_part_of_the_subject(pipe: Pipeline,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Die „Kampagne für ein Freies Tibet“ berichtete über einen Marsch von 300 Mönchen."
+
+    def reported() -> list[list[str]]:
+        return [[s.text for s in q.speaker] for q in run(pipe, body).quotes if q.type == "reported"]
+
+    assert reported() == [["Die „Kampagne für ein Freies Tibet“"]]
+    monkeypatch.setattr(rules, "QUOTED_NAME", False)
+    assert reported() == []
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

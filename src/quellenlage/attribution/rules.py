@@ -74,6 +74,7 @@ SPLIT_SPK = True  # unknown frame clause split off a whole-sentence quote gives 
 SPLIT_SUBJ = True  # ... with appositions, pronouns and subjects after the verb as well
 SPLIT_REP = True  # ... also for speech acts that turn out to have a complement clause
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
+QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
 FRAME_NEAREST = True  # "X kritisierte die Pläne und sagte, ...": the clause is the complement of "sagte" only
 REP_OPEN = True  # a speech act over the whole sentence leaves its words to later frames ("bestritt ..., indem er sagte, ...")
@@ -413,6 +414,18 @@ def _with_aux(t: Toks, i: int, lo: int, cue: list[int]) -> list[int]:
     return cue
 
 
+def _quoted_name_open(t: Toks, close: int, lo: int) -> int | None:
+    """Opening mark of a short quoted name ending at the closing mark `close` („Die Welt“), else None."""
+    for o in range(close - 1, max(lo - 1, close - 8), -1):
+        if t.w[o] in QUOTE_CHARS:
+            inner = range(o + 1, close)
+            if len(inner) and t.cap(o + 1) and not any(t.upos[x] in ("VERB", "AUX") or t.w[x] in {",", "."}
+                                                        for x in inner):
+                return o
+            return None
+    return None
+
+
 def _passive_aux(t: Toks, v: int, lo: int, hi: int) -> int | None:
     """Index of "wird/wurde" making the participle at v passive ("Es wird vermutet"), else None."""
     w = t.low[v]
@@ -620,11 +633,16 @@ class Detector:
                     break
         # clause start: sentence start or after the last ":"/";" before the verb
         cs = lo
-        for k in range(v - 1, lo - 1, -1):
+        k = v - 1
+        while k >= lo:
+            if QUOTED_NAME and t.w[k] in QUOTE_CHARS and (o := _quoted_name_open(t, k, lo)) is not None:
+                k = o - 1
+                continue
             if t.w[k] in {":", ";"} and not (0 < k < t.n - 1 and t.w[k - 1].isdigit() and t.w[k + 1].isdigit()) \
                     or (t.w[k] in QUOTE_CHARS and t.inq[k]):
                 cs = k + 1
                 break
+            k -= 1
         sp = self.subject_before(cs, v)
         if sp:
             return sp
