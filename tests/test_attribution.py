@@ -395,6 +395,15 @@ def test_a_quoted_name_before_the_verb_is_part_of_the_subject(pipe: Pipeline,
     assert reported() == []
 
 
+def test_colon_frame_verb_is_the_cue(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quellenlage.attribution as attribution
+
+    body = "Es regnete. Der Redner rief vor den Demonstranten aus: „Wir geben nicht auf!“"
+    assert [c.text for c in run(pipe, body).quotes[0].cue] == ["rief", "aus"]
+    monkeypatch.setattr(attribution, "COLON_CUE", False)
+    assert [c.text for c in run(pipe, body).quotes[0].cue] != ["rief", "aus"]
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

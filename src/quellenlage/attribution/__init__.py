@@ -19,6 +19,7 @@ from quellenlage.attribution.rules import (
     Detector,
     RawQuote,
     Toks,
+    colon_cue,
     extend_cue,
     extend_speaker,
     find_addressee,
@@ -38,6 +39,7 @@ __all__ = ["AttributionComponent", "attribute"]
 ADDR = True  # addressees: objects of "vorwerfen/auffordern", "zur Nachrichtenagentur X", dative outlets
 SPLIT_FRAME = True  # whole-sentence quotes opened by an unknown frame clause are cut to the complement
 CUE_EXT = True  # cue spans: "Wie ... mitteilte", separable particles, "heißt es"
+COLON_CUE = True  # a direct quote after "X lautete:" / "X rief aus:" gets that verb as its cue
 TRIM_FRAME = True  # postposed ", so X" / ", wie X schreibt" frames are cut off indirect content
 DROP_TITLES = True  # quoted names and titles without a frame are not quotes
 TITLE_MAX = 6
@@ -177,6 +179,8 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
                 q.addressee = q.channel  # "sagte X der Zeitung Y": the outlet X spoke to
         if CUE_EXT:
             q.cue = extend_cue(t, q)
+        if COLON_CUE:
+            q.cue = colon_cue(t, q)
     table = SourceTable()
     quotes: list[Quote] = []
     src_of: list[SourceInfo | None] = []

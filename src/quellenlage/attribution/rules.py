@@ -1413,6 +1413,36 @@ class Detector:
         return None
 
 
+def colon_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
+    """The cue of a direct quote opened by a colon whose verb the lexicon does not know
+    ("Der Text lautete: „…“", "X rief aus: „…“"): that clause's finite verb (+ particle)."""
+    if q.type != "direct" or q.cue or not q.content:
+        return q.cue
+    a = q.content[0][0]
+    lo = t.sent_range[t.sent[a]][0]
+    if not (a - 1 > lo and t.w[a - 1] == ":"):
+        return q.cue
+    return _colon_cue(t, lo, a - 1)
+
+
+def _colon_cue(t: Toks, lo: int, colon: int) -> list[tuple[int, int]]:
+    """The finite verb (and a separable particle right before the colon) of the clause that
+    opens a direct quote with a colon, for verbs the lexicon does not know ("lautete", "rief aus")."""
+    cs = lo
+    for k in range(colon - 1, lo - 1, -1):
+        if t.w[k] in {",", ";", ":"} or t.inq[k]:
+            cs = k + 1
+            break
+    fin = next((k for k in range(cs, colon) if t.upos[k] in ("VERB", "AUX") and t.mood[k] in ("ind", "subj1", "subj2")
+                and t.low[k] not in {"ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten"}), None)
+    if fin is None:
+        return []
+    cue = [(fin, fin + 1)]
+    if colon - 1 > fin and t.upos[colon - 1] in ("ADP", "PART", "ADV") and t.low[colon - 1] in _PARTICLES:
+        cue.append((colon - 1, colon))
+    return cue
+
+
 def _person_like(t: Toks, r: tuple[int, int]) -> bool:
     """A mention that names a person: a PER entity or two capitalised name words at its end."""
     if any((t.ent[k] or "").endswith("PER") for k in range(*r)):
