@@ -404,6 +404,16 @@ def test_colon_frame_verb_is_the_cue(pipe: Pipeline, monkeypatch: pytest.MonkeyP
     assert [c.text for c in run(pipe, body).quotes[0].cue] != ["rief", "aus"]
 
 
+def test_joined_zu_infinitive_complement(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Die Kanzlerin hat auf einer Pressekonferenz angekündigt, kurzfristig zurückzutreten als Chefin der Partei."
+    want = [("indirect", "kurzfristig zurückzutreten als Chefin der Partei")]
+    assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] == want
+    monkeypatch.setattr(rules, "ZU_JOINED", False)
+    assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] != want
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

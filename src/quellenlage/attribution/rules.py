@@ -76,6 +76,7 @@ SPLIT_REP = True  # ... also for speech acts that turn out to have a complement 
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
+ZU_JOINED = True  # "hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU": joined zu-infinitives
 FRAME_NEAREST = True  # "X kritisierte die Pläne und sagte, ...": the clause is the complement of "sagte" only
 REP_OPEN = True  # a speech act over the whole sentence leaves its words to later frames ("bestritt ..., indem er sagte, ...")
 REP_DROP = True  # ... and gives way to the quote such a frame finds
@@ -381,6 +382,12 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                 extra = [x for x in (i + 1, k - 1) if x < k and t.low[x] in {"davon", "darauf", "dafür", "damit"}]
                 return lemma, clause, rep, sorted({i, k, *extra})
     return None
+
+
+def _joined_zu(t: Toks, j: int) -> bool:
+    """A zu-infinitive written as one word ("zurückzutreten", "herauszugeben", "beizumessen")."""
+    w = t.low[j]
+    return len(w) > 7 and w.endswith(("en", "ern", "eln")) and "zu" in w[2:-3] and t.upos[j] == "VERB"
 
 
 def _coord_end(t: Toks, a: int, hi: int) -> int:
@@ -1113,8 +1120,10 @@ class Detector:
             if nxt < hi and t.w[nxt] in QUOTE_CHARS and t.inq[nxt]:
                 return None  # "X sagte: „...“" handled with the quote
             c_end2 = _clause_end(t, nxt, hi)
-            zu_inf = (lemma in L.ZU_INF or ZU_ALL) and any(t.low[j] == "zu" or (t.low[j].find("zu") in (2, 3, 4, 5)
-                                                   and t.low[j].endswith("en")) for j in range(max(nxt, c_end2 - 3), c_end2))
+            zu_inf = (lemma in L.ZU_INF or ZU_ALL) and (any(
+                t.low[j] == "zu" or (t.low[j].find("zu") in (2, 3, 4, 5) and t.low[j].endswith("en"))
+                for j in range(max(nxt, c_end2 - 3), c_end2)) or ZU_JOINED and any(
+                _joined_zu(t, j) for j in range(max(nxt, c_end2 - 6), c_end2)))
             plain = lemma in STRONG_SAY and nxt < hi and (t.low[nxt] in L.PRONOUNS or t.low[nxt] in L.DETERMINERS) \
                 and (t.low[nxt] not in {"der", "die", "das", "dessen", "deren"} or cend == max(cue) + 1) \
                 or ((lemma in STRONG_SAY or passive is not None) and cend == max(cue) + 1 and nxt < hi
