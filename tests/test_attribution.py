@@ -638,3 +638,83 @@ def test_agentless_passive_report(pipe: Pipeline, monkeypatch: pytest.MonkeyPatc
     assert doc.source(doc.quotes[0].source_id).kind == "impersonal"
     monkeypatch.setattr(rules, "PASSIVE_REPORT", False)
     assert run(pipe, body).quotes == []
+
+@pytest.mark.parametrize("switch,body,text", [
+    # a name with lower-case function words, marked by a following abbreviation
+    ("TITLE_NAMES", "Es war spät. Die Hälfte der Schüler der „Schule für Kunst und Musik“ (SKM) sind Mädchen.",
+     "„Schule für Kunst und Musik“"),
+    # a capitalised name right after "Nachrichtenagentur" inside a frame clause
+    ("TITLE_CUED", "Es war spät. Ein Bericht der Nachrichtenagentur „Nordpress“, wonach der Minister zurücktrete, "
+                   "wurde dementiert.", "„Nordpress“"),
+    # "NP, Apposition, <verb>": the subject set off by commas is no reported clause
+    ("NP_CONTENT", "Es war spät.\n\nDie Sprecherin des Vereins Grüne Wiesen, Anna Beispiel, kritisierte die Pläne der "
+                   "Stadt zum Thema Verkehr. Hier seien die Kosten zu hoch.",
+     "Die Sprecherin des Vereins Grüne Wiesen, Anna Beispiel"),
+    # a frameless sentence in the first person does not continue the reported speech before it
+    ("FIRST_PERSON", "Es war spät. Der Forscher sagte, das Eis schmelze schneller. Ich war gerade kürzlich in "
+                     "Grönland und habe es gesehen.", "Ich war gerade kürzlich in Grönland und habe es gesehen."),
+    # a negated speech act in a one-clause sentence reports nothing
+    ("NEG_REPORT", "Es war spät. Die Polizei gab den Namen des Fahrers nicht bekannt.",
+     "Die Polizei gab den Namen des Fahrers nicht bekannt."),
+    ("NEG_REPORT", "Es war spät. Ein Sprecher der Stadt wollte nicht bestätigen, dass die Brücke gesperrt wird.",
+     "dass die Brücke gesperrt wird"),
+    # "verurteilen" as a court's sentence is no speech act
+    ("OTHER_SENSE", "Es war spät. Das Landgericht hat den Angeklagten am Montag zu drei Jahren Haft verurteilt.",
+     "Das Landgericht hat den Angeklagten am Montag zu drei Jahren Haft verurteilt."),
+    ("OTHER_SENSE", "Es war spät. Der Sturm hat in der Nacht mehr als zwanzig Todesopfer gefordert.",
+     "Der Sturm hat in der Nacht mehr als zwanzig Todesopfer gefordert."),
+    ("OTHER_SENSE", "Es war spät. Von dem neuen Verfahren versprechen sich die Forscher eine bessere Ernte.",
+     "Von dem neuen Verfahren versprechen sich die Forscher eine bessere Ernte."),
+    # "sich äußern zu": the speech event, its content comes later
+    ("SPEECH_EVENT", "Es war spät. In einem Interview äußerte sich die Ministerin zu den Plänen der Stadt.",
+     "In einem Interview äußerte sich die Ministerin zu den Plänen der Stadt."),
+    # "wie X genannt wird", ", genannt „…“": naming, not reporting
+    ("NAMING", "Es war spät. „Eisenfaust“, wie der Trainer in der Stadt genannt wird, war früher Boxer.",
+     "war früher Boxer"),
+    ("NAMING", "Es war spät. Seit Mai gilt ein neuer Standard für Bahnsteige, genannt „Profil 2“.",
+     "Seit Mai gilt ein neuer Standard für Bahnsteige"),
+])
+def test_names_and_subjects_are_not_quotes(monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                                           text: str) -> None:
+    import quellenlage.attribution as A
+    import quellenlage.language  # noqa: F401 - registers "language"
+    from quellenlage.pipeline import REGISTRY
+
+    lang = REGISTRY["language"]()
+
+    def contents() -> list[str]:
+        # the rules alone (no trained filter), so the post-filter is what decides
+        return [c.text for q in A.attribute(lang(Doc(article=Article(body=body)))).quotes for c in q.content]
+
+    assert text not in contents()
+    monkeypatch.setattr(A, switch, False)
+    assert text in contents()
+
+
+def test_quoted_phrases_stay_quotes() -> None:
+    import quellenlage.attribution as A
+    import quellenlage.language  # noqa: F401 - registers "language"
+    from quellenlage.pipeline import REGISTRY
+
+    # capitalised words and function words alone do not make a name: no abbreviation, list or name noun
+    body = "Es war spät. Paul Krämer, Sprecher der Stadt Neustadt, sprach von einer „Gefahr für Leib und Leben“."
+    doc = A.attribute(REGISTRY["language"]()(Doc(article=Article(body=body))))
+    assert "„Gefahr für Leib und Leben“" in [c.text for q in doc.quotes for c in q.content]
+    # a negated speech act followed by a further clause still reports
+    body = "Es war spät. Die Polizei gab den Namen nicht bekannt, verwies aber auf die Ermittlungen."
+    doc = A.attribute(REGISTRY["language"]()(Doc(article=Article(body=body))))
+    assert [q.type for q in doc.quotes] == ["reported"]
+    # "verurteilen" as "condemn", "fordern" as "demand" and "äußern" with an object stay reports
+    body = "Es war spät. Ein Sprecher der Stadt bestätigte, dass die Brücke nicht gesperrt wird."
+    doc = A.attribute(REGISTRY["language"]()(Doc(article=Article(body=body))))
+    assert [q.type for q in doc.quotes] == ["indirect"]
+    # a name frame before Konjunktiv-I speech keeps the report
+    body = "Es war spät. Der neue „Rat für Ordnung“, wie sich die Junta selbst nennt, erklärte, die Lage sei ruhig."
+    doc = A.attribute(REGISTRY["language"]()(Doc(article=Article(body=body))))
+    assert any(q.type == "indirect" and "die Lage sei ruhig" in q.content[-1].text for q in doc.quotes)
+    for body in ("Es war spät. Die Ministerin verurteilte den Anschlag als feige.",
+                 "Es war spät. Die Gewerkschaft forderte mehr Lohn für die Pfleger.",
+                 "Es war spät. Die Gewerkschaft forderte Hilfe für die Toten und Verletzten.",
+                 "Es war spät. Die Ministerin äußerte Bedenken gegen die Pläne der Stadt."):
+        doc = A.attribute(REGISTRY["language"]()(Doc(article=Article(body=body))))
+        assert [q.type for q in doc.quotes] == ["reported"]

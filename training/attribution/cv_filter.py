@@ -2,6 +2,7 @@
 
     python training/attribution/cv_filter.py /tmp/attr/train [--thresholds 0.3,0.35,0.4,0.45,0.5]
     python training/attribution/cv_filter.py /tmp/attr/train --verbs     # with the verb-lemma features
+    python training/attribution/cv_filter.py /tmp/attr/train --mainlem   # with the cue's main-verb lemma
 
 Every train document is predicted by a filter fitted on the other four folds; the out-of-fold
 predictions of all 700 documents are scored once per threshold with the shared metric. Unlike
@@ -33,12 +34,15 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--thresholds", default="0.3,0.35,0.4,0.45,0.5")
     ap.add_argument("--verbs", action="store_true", help="add the sentence's verb-lemma features (FILTER_VERBS)")
+    ap.add_argument("--mainlem", action="store_true", help="add the cue's main-verb lemma (FILTER_MAINLEM)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the fold split")
     a = ap.parse_args()
     filter_module.FILTER_VERBS = a.verbs
+    filter_module.FILTER_MAINLEM = a.mainlem
     sc = load_scorer()
     files = sorted(a.train.glob("*.json"))
     order = list(range(len(files)))
-    random.Random(0).shuffle(order)
+    random.Random(a.seed).shuffle(order)
     folds = [set(order[k::a.folds]) for k in range(a.folds)]
     la = LangAttr(real=True)
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]

@@ -22,6 +22,7 @@ import numpy as np
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from _pipe import LangAttr, score_maps  # noqa: E402
 
+import quellenlage.attribution.filter as filter_module  # noqa: E402
 from quellenlage.attribution import _entity_labels  # noqa: E402
 from quellenlage.attribution.filter import WEIGHTS, QuoteFilter, features  # noqa: E402
 from quellenlage.attribution.rules import Detector  # noqa: E402
@@ -77,9 +78,12 @@ def main() -> int:
     ap.add_argument("--out", type=pathlib.Path, default=WEIGHTS)
     ap.add_argument("--threshold", type=float, default=None,
                     help="use this threshold (e.g. chosen by cv_filter.py) instead of choosing on the held-out part")
+    ap.add_argument("--mainlem", action="store_true",
+                    help="fit with the cue's main-verb lemma (ship with FILTER_MAINLEM = True in filter.py)")
     ap.add_argument("--no-final-fit", action="store_true",
                     help="keep the model fitted without the held-out documents (for fair comparisons)")
     a = ap.parse_args()
+    filter_module.FILTER_MAINLEM = filter_module.FILTER_MAINLEM or a.mainlem
     sc = load_scorer()
     files = sorted(a.train.glob("*.json"))
     fit_files, hold = files[: len(files) - a.holdout], files[len(files) - a.holdout:]

@@ -22,6 +22,11 @@ from quellenlage.attribution.sources import analyse_mention
 # (training/attribution/cv_filter.py --verbs) gave out-of-fold joint F1 0.7230 -> 0.7231, within noise, and
 # the refitted filter dropped a reported speech act the product needs: off, the shipped weights lack them
 FILTER_VERBS = False
+# the lemma of the cue's main verb ("fordern" for "hat ... gefordert", where the cue word is "hat"): 5-fold CV
+# on train (training/attribution/cv_filter.py --mainlem, fold seeds 0-2) out-of-fold joint F1 +0.0007..+0.0014 and
+# speaker F1 +0.0007..+0.0016 at threshold 0.35, but fitted on 550 documents it lost on the held-out 150 (joint
+# 0.7588 -> 0.7577, train_filter.py --no-final-fit [--mainlem]): within noise, off, the shipped weights lack it
+FILTER_MAINLEM = False
 FILTER_TYPES = {"free_indirect", "reported", "indirect", "direct"}
 WEIGHTS = pathlib.Path(__file__).resolve().parents[1] / "models" / "attribution" / "quote_filter.json"
 
@@ -69,6 +74,12 @@ def features(t: Toks, q: RawQuote, heading: list[bool]) -> list[str]:
     f.append(f"question={any(t.w[k] == '?' for k in range(lo, hi))}")
     f.append(f"heading={heading[q.sent] if q.sent < len(heading) else False}")
     f.append(f"has_addr={q.addressee is not None}")
+    if FILTER_MAINLEM:
+        cue_toks = [k for a, b in (q.cue or q.display_cue) for k in range(a, b)]
+        main = [k for k in cue_toks if t.upos[k] == "VERB"] or [
+            k for k in cue_toks if t.upos[k] in ("AUX", "NOUN", "ADP")] or cue_toks
+        if main:
+            f.append(f"mainlem={(t.lemma[main[-1]] or t.low[main[-1]]).lower()}|{q.type}")
     if FILTER_VERBS:
         f.extend({f"v={t.lemma[k] or t.low[k]}|{q.type}" for k in range(lo, hi) if t.upos[k] in ("VERB", "AUX")})
     return f
