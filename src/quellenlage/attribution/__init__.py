@@ -180,18 +180,9 @@ def detect(doc: Doc, quote_filter: QuoteFilter | None = None) -> tuple[Toks, lis
                 a <= q.content[0][0] and q.content[0][1] <= b for a, b in outer)
 
         raw = [q for q in raw if not _title_like(t, q, nested(q))]
-    if NP_CONTENT:
-        raw = [q for q in raw if not _np_before_verb(t, q)]
-    if FIRST_PERSON:
-        raw = [q for q in raw if not _first_person(t, q)]
-    if NEG_REPORT:
-        raw = [q for q in raw if not _negated_report(t, q)]
-    if OTHER_SENSE:
-        raw = [q for q in raw if not _other_sense(t, q)]
-    if SPEECH_EVENT:
-        raw = [q for q in raw if not _speech_event(t, q)]
-    if NAMING:
-        raw = [q for q in raw if not _naming(t, q)]
+    for switch, drop in _POST_FILTERS:
+        if globals()[switch]:  # (looked up now: the switches are module constants tests may turn off)
+            raw = [q for q in raw if not drop(t, q)]
     if SOLL_PLAN:
         ends = {t.sent[q.content[-1][1] - 1] for q in raw if q.content}
         raw = [q for q in raw if not (q.type == "free_indirect" and q.weak and q.sent - 1 not in ends
@@ -292,6 +283,12 @@ def _naming(t: Toks, q: RawQuote) -> bool:
     if not (words & {"wie", "sich", "man"} or single):
         return False  # "nannte vier Bedingungen, dass …" is a report
     return not any(_is_subj1(t, k) for a, b in q.content for k in range(a, b))
+
+
+# post-filters after the trained filter: (switch, drops the quote); each switch is a module constant
+_POST_FILTERS = (("NP_CONTENT", _np_before_verb), ("FIRST_PERSON", _first_person),
+                 ("NEG_REPORT", _negated_report), ("OTHER_SENSE", _other_sense),
+                 ("SPEECH_EVENT", _speech_event), ("NAMING", _naming))
 
 
 def _perfect_infinitive(t: Toks, q: RawQuote) -> bool:
