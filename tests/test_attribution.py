@@ -718,3 +718,63 @@ def test_quoted_phrases_stay_quotes() -> None:
                  "Es war spät. Die Ministerin äußerte Bedenken gegen die Pläne der Stadt."):
         doc = A.attribute(REGISTRY["language"]()(Doc(article=Article(body=body))))
         assert [q.type for q in doc.quotes] == ["reported"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_short_quote_after_labelling_verb_and_als(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    from quellenlage.attribution import rules
+
+    monkeypatch.setattr(rules, "ALS_LABEL", on)
+    doc = run(pipe, "Die Leiterin Eva Kern würdigte die Helfer als „wahre Heldinnen“.")
+    q = next(q for q in doc.quotes if q.type == "direct")
+    assert q.content[0].text == "„wahre Heldinnen“"
+    assert q.speaker[0].text.endswith("Eva Kern")
+    assert ([c.text for c in q.cue] == ["würdigte", "als"]) is on
+    # a passive one: the "vom" agent speaks; without the rule the two quoted words count as a scare quote
+    doc = run(pipe, "Der Vorschlag wurde vom Bauernverband als „völlig weltfremd“ eingestuft.")
+    qs = [q for q in doc.quotes if q.type == "direct"]
+    if not on:
+        assert qs == []
+        return
+    assert {c.text for c in qs[0].cue} == {"wurde", "als", "eingestuft"}
+    assert qs[0].speaker[0].text == "Bauernverband"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_heisst_es_frames_a_direct_quote(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    from quellenlage.attribution import rules
+
+    monkeypatch.setattr(rules, "HEISST_DIRECT", on)
+    doc = run(pipe, "Die Gemeinde äußerte sich zurückhaltend. „Wir prüfen den Antrag sehr sorgfältig und "
+                    "entscheiden im Herbst“, heißt es in einem Brief an die Anwohner.")
+    q = next(q for q in doc.quotes if q.type == "direct")
+    if on:
+        assert [c.text for c in q.cue] == ["heißt es"]
+        assert q.speaker[0].text == "einem Brief"
+    else:
+        assert [c.text for c in q.cue] != ["heißt es"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_framed_direct_quote_replaces_indirect_reading(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                       on: bool) -> None:
+    from quellenlage.attribution import rules
+
+    monkeypatch.setattr(rules, "FRAMED_REPLACE", on)
+    doc = run(pipe, "Im Protokoll der Sitzung heißt es wörtlich: „Die Kommission hält die Planung für "
+                    "vollständig, sie empfiehlt dem Rat deshalb den Bau der neuen Brücke über den Fluss noch in "
+                    "diesem Jahr.“")
+    types = sorted(q.type for q in doc.quotes)
+    if on:
+        assert types == ["direct"]
+    else:
+        assert types == ["direct", "indirect"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_title_of_a_work_is_no_direct_quote(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    from quellenlage.attribution import rules
+
+    monkeypatch.setattr(rules, "TITLE_DROP", on)
+    doc = run(pipe, "Die Band spielte zum Abschluss ihr bekanntes Lied „Wir fahren morgen alle an das Meer“.")
+    assert bool([q for q in doc.quotes if q.type == "direct"]) is not on
