@@ -414,6 +414,15 @@ def test_joined_zu_infinitive_complement(pipe: Pipeline, monkeypatch: pytest.Mon
     assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] != want
 
 
+def test_reported_content_ends_at_a_semicolon(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Die Anwohner sagten, sie fühlten sich dort unsicher; vor allem Frauen meiden den Platz."
+    assert run(pipe, body).quotes[0].content[0].text == "sie fühlten sich dort unsicher"
+    monkeypatch.setattr(rules, "SEMI_END", False)
+    assert run(pipe, body).quotes[0].content[0].text != "sie fühlten sich dort unsicher"
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

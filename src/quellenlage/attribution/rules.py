@@ -80,6 +80,7 @@ SPLIT_REP = True  # ... also for speech acts that turn out to have a complement 
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
+SEMI_END = True  # reported content ends at ";" unless Konjunktiv I follows
 ZU_JOINED = True  # "hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU": joined zu-infinitives
 FRAME_NEAREST = True  # "X kritisierte die Pläne und sagte, ...": the clause is the complement of "sagte" only
 REP_OPEN = True  # a speech act over the whole sentence leaves its words to later frames ("bestritt ..., indem er sagte, ...")
@@ -401,6 +402,8 @@ def _coord_end(t: Toks, a: int, hi: int) -> int:
         if (t.low[k] in {"und", "sowie", "aber"} or COMMA_IND and t.w[k] == ",") and t.mood[k + 1] == "ind" \
                 and t.upos[k + 1] in ("VERB", "AUX") and not t.inq[k]:
             return k
+        if SEMI_END and t.w[k] == ";" and not t.inq[k] and not any(_is_subj1(t, x) for x in range(k + 1, hi)):
+            return k  # "…; vor allem Frauen machen …": a new main clause in the writer's voice
     return hi
 
 
