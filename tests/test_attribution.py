@@ -423,6 +423,16 @@ def test_reported_content_ends_at_a_semicolon(pipe: Pipeline, monkeypatch: pytes
     assert run(pipe, body).quotes[0].content[0].text != "sie fühlten sich dort unsicher"
 
 
+def test_apposition_after_the_verb_is_no_content(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = ("Es regnete. In einem Interview erklärte der Direktor der Atombehörde, Mohammed el-Baradei, "
+            "Nordkorea besitze vier Atomwaffen.")
+    assert run(pipe, body).quotes[0].content[0].text == "Nordkorea besitze vier Atomwaffen"
+    monkeypatch.setattr(rules, "APPOS_AFTER", False)
+    assert run(pipe, body).quotes[0].content[0].text != "Nordkorea besitze vier Atomwaffen"
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -80,6 +80,7 @@ SPLIT_REP = True  # ... also for speech acts that turn out to have a complement 
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
+APPOS_AFTER = True  # "erklärte X, Apposition, <content>": the complement starts after the apposition
 SEMI_END = True  # reported content ends at ";" unless Konjunktiv I follows
 ZU_JOINED = True  # "hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU": joined zu-infinitives
 FRAME_NEAREST = True  # "X kritisierte die Pläne und sagte, ...": the clause is the complement of "sagte" only
@@ -1157,6 +1158,12 @@ class Detector:
             return RawQuote("indirect", parts, cues, sp, addr, chan, sent=si)
         # (a) frame first: "X sagte, dass ...", "X sagte, er werde ..."
         cend = _clause_end(t, max(cue) + 1, hi)
+        if APPOS_AFTER and cend < hi and t.w[cend] == "," and v == min(cue):
+            # "erklärte der Direktor der IAEO, Mohammed el-Baradei, Nordkorea besitze …": the
+            # apposition of the subject after the verb is no complement
+            sp0 = np_after_verb(t, max(cue) + 1, hi)
+            if sp0 and sp0[0] < cend < sp0[1] < hi and t.w[sp0[1]] == ",":
+                cend = sp0[1]
         if FRAME_NEAREST and any(t.low[x] in {"und", "sowie", "oder"} and x + 1 < cend and verb_at(t, x + 1, lo, hi)
                                  for x in range(max(cue) + 1, cend)):
             cend = hi  # "kritisierte die Pläne und sagte, ...": the complement belongs to the nearer verb
