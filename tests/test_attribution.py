@@ -798,3 +798,37 @@ def test_title_of_a_work_is_no_direct_quote(pipe: Pipeline, monkeypatch: pytest.
     monkeypatch.setattr(rules, "TITLE_DROP", on)
     doc = run(pipe, "Die Band spielte zum Abschluss ihr bekanntes Lied „Wir fahren morgen alle an das Meer“.")
     assert bool([q for q in doc.quotes if q.type == "direct"]) is not on
+
+@pytest.mark.parametrize("switch,body,content,speaker", [
+    ("SPLIT_V2", "Es regnete. Die Gemeinde legte Widerspruch gegen den Plan ein, die Pläne seien unzulässig.",
+     "die Pläne seien unzulässig", "Die Gemeinde"),
+    ("SPLIT_CAUSAL", "Es regnete. Die Gemeinde legte Widerspruch gegen den Plan ein, weil der Bau den Wald gefährde.",
+     "weil der Bau den Wald gefährde", "Die Gemeinde"),
+])
+def test_unknown_frame_before_a_konjunktiv_complement(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str,
+                                                      body: str, content: str, speaker: str) -> None:
+    from quellenlage.attribution import rules
+
+    def last() -> tuple[str, list[str]]:
+        q = run(pipe, body).quotes[-1]
+        return q.content[0].text, [s.text for s in q.speaker]
+
+    assert last() == (content, [speaker])
+    monkeypatch.setattr(rules, switch, False)
+    assert last() != (content, [speaker])
+
+
+def test_ranker_judges_a_mention_inside_the_quote_by_its_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import AttributionComponent
+    from quellenlage.attribution import speaker as S
+
+    pipe = Pipeline(["language", "attribution"])
+    attr = pipe.components[1]
+    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
+    attr.ranker.w = {"side=inside|indirect": 10.0}  # a ranker that always prefers a mention inside the quote
+    monkeypatch.setattr(S, "KEEP_FRAMED", False)
+    body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Regierung müsse deshalb warten."
+    # "Die Reform der Regierung" is a thing (its head), not the government
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Die Reform der Regierung"]
+    monkeypatch.setattr(S, "NO_INSIDE_HEAD", False)
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Die Reform der Regierung"]
