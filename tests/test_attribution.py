@@ -434,6 +434,19 @@ def test_apposition_after_the_verb_is_no_content(pipe: Pipeline, monkeypatch: py
     assert run(pipe, body).quotes[0].content[0].text != "Nordkorea besitze vier Atomwaffen"
 
 
+def test_bekannt_werden_is_an_impersonal_report(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    for body in ("Es regnete. Im April wurde dann bekannt, dass der Sänger an Krebs litt.",
+                 "Es regnete. Zuvor war schon bekannt geworden, dass der Sänger an Krebs litt."):
+        q = run(pipe, body).quotes
+        assert [(x.type, x.content[0].text, x.speaker) for x in q] == [
+            ("indirect", "dass der Sänger an Krebs litt", [])]
+        with monkeypatch.context() as m:
+            m.setattr(rules, "IMPERSONAL_KNOWN", False)
+            assert run(pipe, body).quotes == []
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -103,7 +103,7 @@ _VERBS: list[tuple[str, str, bool, bool]] = [
     ("beschließen", "beschließt beschließen beschloss beschlossen", True, False),
     ("bitten", "bittet bitten bat baten gebeten", True, False),
     ("erwarten", "erwartet erwarten erwartete erwarteten", True, False),
-    ("bekanntwerden", "wurde", True, False),
+    ("bekanntwerden", "wurde geworden", True, False),
     ("aussagen", "sagt sagte sagten ausgesagt", True, True),
     ("formulieren", "formuliert formulierte formulierten", True, False),
     ("prognostizieren", "prognostiziert prognostizieren prognostizierte prognostizierten", True, False),

@@ -80,6 +80,7 @@ SPLIT_REP = True  # ... also for speech acts that turn out to have a complement 
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
+IMPERSONAL_KNOWN = True  # "Im April wurde bekannt, dass …": an impersonal report without a speaker
 APPOS_AFTER = True  # "erklärte X, Apposition, <content>": the complement starts after the apposition
 SEMI_END = True  # reported content ends at ";" unless Konjunktiv I follows
 # cue-less whole-sentence quotes with an unknown frame before the first comma (train: such a quote got
@@ -1206,8 +1207,9 @@ class Detector:
                     sp = next((q.speaker for q in reversed(self._cur) if q.speaker is not None), None) \
                         or self.subject_before(lo, next((k for k in range(lo + 1, v) if t.upos[k] in ("VERB", "AUX")
                                                           or t.low[k] in L.VERB_FORMS), v))
-                if sp is None and not (t.low[lo] == "es" and lemma in L.WEAK_REPORTED):
-                    return None
+                if sp is None and not (t.low[lo] == "es" and lemma in L.WEAK_REPORTED) and not (
+                        IMPERSONAL_KNOWN and lemma == "bekanntwerden"):
+                    return None  # ("wurde bekannt, dass …" has no speaker by nature)
                 addr, chan = self.addressee_channel(lo, hi, v + 1)
                 return RawQuote("indirect", [content], cues, sp, addr, chan, impersonal=sp is None, sent=si)
         # (d) "Dies/Das teilte X mit.": the reported content is the sentence before
