@@ -447,6 +447,16 @@ def test_bekannt_werden_is_an_impersonal_report(pipe: Pipeline, monkeypatch: pyt
             assert run(pipe, body).quotes == []
 
 
+def test_hatte_es_geheissen(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. In den ersten Berichten hatte es geheißen, dass sechs Menschen verletzt wurden."
+    assert [(q.content[0].text, [s.text for s in q.speaker]) for q in run(pipe, body).quotes] == [
+        ("dass sechs Menschen verletzt wurden", ["den ersten Berichten"])]
+    monkeypatch.setattr(rules, "HEISSEN_PERF", False)
+    assert run(pipe, body).quotes == []
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

@@ -80,6 +80,7 @@ SPLIT_REP = True  # ... also for speech acts that turn out to have a complement 
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
+HEISSEN_PERF = True  # "hatte es geheißen, dass …"
 IMPERSONAL_KNOWN = True  # "Im April wurde bekannt, dass …": an impersonal report without a speaker
 APPOS_AFTER = True  # "erklärte X, Apposition, <content>": the complement starts after the apposition
 SEMI_END = True  # reported content ends at ";" unless Konjunktiv I follows
@@ -878,6 +879,11 @@ class Detector:
             elif lw in {"heißt", "hieß"} and k + 1 < hi and t.low[k + 1] == "es" or (
                     lw == "es" and k + 1 < hi and t.low[k + 1] in {"heißt", "hieß"}):
                 q = self._heisst_quote(si, lo, hi, k)
+            elif HEISSEN_PERF and lw == "geheißen" and k - 1 > lo and t.low[k - 1] == "es":
+                # "In den ersten Berichten hatte es geheißen, dass …"
+                q = self._heisst_quote(si, lo, hi, k - 1)
+                if q is not None and t.low[k - 2] in L.AUX:
+                    q.cue = [(k - 2, k - 1)] + q.cue
             elif lw in {"demnach", "wonach"}:
                 q = self._demnach_quote(si, lo, hi, k)
             elif lw in {"befürchtung", "befürchtungen", "vermutung", "vermutungen", "gerüchte",
