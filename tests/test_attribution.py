@@ -457,6 +457,15 @@ def test_hatte_es_geheissen(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> 
     assert run(pipe, body).quotes == []
 
 
+def test_future_tense_is_no_passive(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es regnete. Der Minister wird morgen erklären, dass das Verfahren ausgesetzt wird."
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["Der Minister"]
+    monkeypatch.setattr(rules, "INF_NOT_PASSIVE", False)
+    assert run(pipe, body).quotes[0].speaker == []  # read as "es wird erklärt": nobody speaks
+
+
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
 

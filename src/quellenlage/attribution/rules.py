@@ -80,6 +80,7 @@ SPLIT_REP = True  # ... also for speech acts that turn out to have a complement 
 SUBJ2_CL = True  # "X sagte, nach dem Spiel hätten alle ...": Konjunktiv II complement of a saying verb
 QUOTED_NAME = True  # a short quoted name before the verb („Die Welt“) does not start a new clause
 SPLIT_APPOS = True  # unknown frame clauses whose subject has an apposition between commas
+INF_NOT_PASSIVE = True  # "wird … erklären" is future tense, not passive
 HEISSEN_PERF = True  # "hatte es geheißen, dass …"
 IMPERSONAL_KNOWN = True  # "Im April wurde bekannt, dass …": an impersonal report without a speaker
 APPOS_AFTER = True  # "erklärte X, Apposition, <content>": the complement starts after the apposition
@@ -450,6 +451,9 @@ def _quoted_name_open(t: Toks, close: int, lo: int) -> int | None:
 def _passive_aux(t: Toks, v: int, lo: int, hi: int) -> int | None:
     """Index of "wird/wurde" making the participle at v passive ("Es wird vermutet"), else None."""
     w = t.low[v]
+    if INF_NOT_PASSIVE and w.endswith("en") and not w.startswith("ge") and (
+            t.lemma[v] or "").lower() == w and t.upos[v] == "VERB":
+        return None  # "wird morgen erklären": future tense (an infinitive), not a passive participle
     if not w.endswith(("t", "en")) or w in {"berichten", "sagen"} or not w.startswith(
             ("ge", "be", "ver", "er", "an", "mit", "vor", "zu", "auf", "aus", "bekannt", "hin", "ein")):
         return None
