@@ -278,6 +278,7 @@ def test_names_with_a_preposition_and_coordinated_frame_clauses(pipe: Pipeline) 
     ("Es war spät. Die Richter urteilten, das Gesetz sei nicht mit der Verfassung vereinbar.", ["urteilten"]),
     ("Es war spät. Er hatte im Wahlkampf versprochen, die Steuern für Reiche zu erhöhen.", ["hatte", "versprochen"]),
     ("Es war spät. Die Demonstranten beabsichtigten, die Regierung zu provozieren.", ["beabsichtigten"]),
+    ("Es war spät. Seine Helfer errechneten, dass beide Kandidaten gleich viele Stimmen erhielten.", ["errechneten"]),
     ("Es war spät. Die Behörde hält es auch für unwahrscheinlich, dass man sich beim Essen ansteckt.",
      ["hält", "es", "für", "unwahrscheinlich"]),
     ("Es war spät. Die Regierung hat signalisiert, dass sie Soldaten schicken könne.", ["hat", "signalisiert"]),

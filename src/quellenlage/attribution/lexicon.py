@@ -140,12 +140,21 @@ _MORE_VERBS: list[tuple[str, str, bool, bool]] = [
     ("beanstanden", "beanstandet beanstanden beanstandete beanstandeten", True, True),
     ("halten", "hält halten hielt hielten", True, False),  # "hält es für möglich, dass"
     ("beabsichtigen", "beabsichtigt beabsichtigen beabsichtigte beabsichtigten", True, False),
+    ("errechnen", "errechnet errechnen errechnete errechneten", True, False),
+    ("anweisen", "weist weisen wies wiesen angewiesen", True, True),
+    ("ermahnen", "ermahnt ermahnen ermahnte ermahnten", True, True),
+    ("nahelegen", "legt legen legte legten nahegelegt", True, False),
+    ("bilanzieren", "bilanziert bilanzieren bilanzierte bilanzierten", True, False),
+    ("resümieren", "resümiert resümieren resümierte resümierten", True, False),
+    ("einschätzen", "schätzt schätzen schätzte schätzten eingeschätzt", True, False),
+    ("mutmaßen", "mutmaßt mutmaßen mutmaßte mutmaßten", True, False),
     ("plädieren", "plädiert plädieren plädierte plädierten", True, True),
     ("werten", "wertet werten wertete werteten gewertet", False, True),
 ]
 MORE_VERBS = {v[0] for v in _MORE_VERBS}
 _VERBS += _MORE_VERBS
-_MORE_PARTICLES = {"herausfinden": "heraus", "anprangern": "an", "eingestehen": "ein",
+_MORE_PARTICLES = {"herausfinden": "heraus", "anprangern": "an", "eingestehen": "ein", "anweisen": "an",
+                   "nahelegen": "nahe", "einschätzen": "ein",
                    "klarmachen": "klar", "einwenden": "ein", "darlegen": "dar", "vorhersagen": "vorher"}
 
 # Separable verbs: particle -> lemmas whose finite form needs it to be a reporting verb.
