@@ -865,3 +865,22 @@ def test_ranker_judges_a_mention_inside_the_quote_by_its_head(monkeypatch: pytes
     assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Die Reform der Regierung"]
     monkeypatch.setattr(S, "NO_INSIDE_HEAD", False)
     assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Die Reform der Regierung"]
+
+
+@pytest.mark.parametrize("switch,body,text", [
+    # a judgement with "für" + adjective and no clause is a speech act of its own
+    ("HALTEN_FUER", "Der Kurs fiel am Montag. Händler halten eine weitere Zinserhöhung im Herbst für wahrscheinlich.",
+     "Händler halten eine weitere Zinserhöhung im Herbst für wahrscheinlich."),
+    # particle verbs that share their finite form with a bare clause verb ("sagten … voraus", not "sagten")
+    ("REP_MORE", "Der Sommer war trocken. Die Meteorologen sagten für das Wochenende kräftige Gewitter voraus.",
+     "Die Meteorologen sagten für das Wochenende kräftige Gewitter voraus."),
+    ("REP_MORE", "Die Lage bleibt unklar. Zudem regte der Sprecher der Stadtwerke eine Sondersitzung des Rates an.",
+     "Zudem regte der Sprecher der Stadtwerke eine Sondersitzung des Rates an."),
+])
+def test_reported_judgements(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                             text: str) -> None:
+    from quellenlage.attribution import rules
+
+    assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] == [("reported", text)]
+    monkeypatch.setattr(rules, switch, False)
+    assert all(q.content[0].text != text for q in run(pipe, body).quotes)

@@ -122,6 +122,8 @@ SUBJ2_CONT = True  # a Konjunktiv-II sentence right after reported speech contin
 SUBJ2_MODAL = {"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "möchte",
                "möchten", "wollte", "wollten"}
 SUBJ2_COND = {"wenn", "falls", "ob", "sonst", "andernfalls"}
+REP_MORE = True  # more reported-speech verbs (lexicon.REP_MORE: "sagten Regen voraus", "regte eine Konferenz an")
+HALTEN_FUER = True  # "Analysten halten X für wahrscheinlich.": "für" + adjective at the clause end, no dass-clause
 PASSIVE_REPORT = True  # "Als Ursache wurde ... angegeben.", "Vermutet werden ...": agentless reported speech
 _ALS_PASSIVE = {"nennen", "angeben", "vermuten"}
 _FRONTED_PASSIVE = {"nennen", "angeben", "vermuten", "bemängeln", "befürchten", "kritisieren", "fordern", "beklagen"}
@@ -360,7 +362,20 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
         return None
     if NOUN_FORMS and t.w[i][:1].isupper() and i != lo and t.upos[i] in ("NOUN", "PROPN"):
         return None  # "nach eigenen Angaben", "den Berichten": a noun spelled like a verb form
+    if REP_MORE:
+        # "sagten … voraus": the particle verb, not the bare "sagen" listed first
+        for lemma, clause, rep in cands:
+            part = L.PARTICLE_OF.get(lemma)
+            if lemma not in L.REP_MORE or part is None:
+                continue
+            for k in range(i + 1, min(hi, i + 25)):
+                if t.w[k] in {",", ";", ":"} or t.inq[k]:
+                    break
+                if t.low[k] == part and (k + 1 >= hi or not t.is_word(k + 1)):
+                    return lemma, clause, rep, [i, k]
     for lemma, clause, rep in cands:
+        if not REP_MORE and lemma in L.REP_MORE:
+            continue
         if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
             return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
         if lemma in L.BARE_OK:
@@ -375,6 +390,13 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                     break
                 if t.low[k] == "für" and t.upos[k + 1] in ("ADJ", "ADV") and t.w[k + 2] == ",":
                     return lemma, clause, rep, sorted({i, k, k + 1} | ({i + 1} if t.low[i + 1] == "es" else set()))
+            if HALTEN_FUER and i + 1 < hi and t.low[i + 1] != "es":
+                for k in range(i + 2, min(hi - 1, i + 14)):
+                    if t.w[k] in {",", ";", ":"} or t.inq[k]:
+                        break
+                    if t.low[k] == "für" and t.upos[k + 1] in ("ADJ", "ADV") and t.w[k + 1][:1].islower() \
+                            and (k + 2 >= hi or t.w[k + 2] in {".", ";", "!"}):
+                        return lemma, False, True, [i, k, k + 1]  # a judgement without a clause: a speech act
             continue
         part = L.PARTICLE_OF.get(lemma)
         if part is None:
