@@ -884,3 +884,40 @@ def test_reported_judgements(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, sw
     assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] == [("reported", text)]
     monkeypatch.setattr(rules, switch, False)
     assert all(q.content[0].text != text for q in run(pipe, body).quotes)
+
+@pytest.mark.parametrize("switch,body,content", [
+    ("SUB_FRAME", "Es regnete. Die Gäste warteten auf den Bürgermeister, der erklärt hatte, dass die Brücke "
+                  "im Mai eröffnet werde.", "dass die Brücke im Mai eröffnet werde"),
+    ("SUB_FRAME", "Es regnete. Während die Stadtwerke ankündigten, die Preise im Winter zu senken, blieben die "
+                  "Kunden skeptisch.", "die Preise im Winter zu senken"),
+    ("CONJ_CLAUSE", "Es regnete. Der Markt fiel aus, und der Verein der Händler rief die Stadt auf, den Platz "
+                    "bald zu räumen.", "den Platz bald zu räumen"),
+    ("DECIDE", "Es regnete. Das Landgericht hat am Montag entschieden, dass die Sperrung der Straße "
+               "rechtswidrig war.", "dass die Sperrung der Straße rechtswidrig war"),
+    ("UND_INV", "Es regnete. Im Herbst gab er sein Amt ab und verkündete, sich künftig um den Garten kümmern "
+                "zu wollen.", "sich künftig um den Garten kümmern zu wollen"),
+    ("NACH_DOC", "Es regnete. Nach einem internen Dokument verdienen die Fahrer deutlich weniger als die "
+                 "Konkurrenz.", "verdienen die Fahrer deutlich weniger als die Konkurrenz"),
+])
+def test_frames_in_subordinate_and_coordinated_clauses(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str,
+                                                       body: str, content: str) -> None:
+    from quellenlage.attribution import rules
+
+    def contents() -> list[str]:
+        return [c.text for q in run(pipe, body).quotes for c in q.content]
+
+    assert content in contents()
+    monkeypatch.setattr(rules, switch, False)
+    assert content not in contents()
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_passive_frame_with_words_between_auxiliary_and_participle(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                                  on: bool) -> None:
+    from quellenlage.attribution import rules
+
+    monkeypatch.setattr(rules, "PASSIVE_FAR", on)
+    doc = run(pipe, "Es regnete. Dem Wirt wird seit Wochen vorgeworfen, die Gäste falsch abgerechnet zu haben.")
+    speakers = [[s.text for s in q.speaker] for q in doc.quotes]
+    # the dative object is the accused, not the speaker: without an agent nobody is named
+    assert (["Dem Wirt"] in speakers) is not on

@@ -121,6 +121,7 @@ _MORE_VERBS: list[tuple[str, str, bool, bool]] = [
     ("eingestehen", "gesteht gestehen gestand gestanden eingestanden", True, False),
     ("signalisieren", "signalisiert signalisieren signalisierte signalisierten", True, False),
     ("urteilen", "urteilt urteilen urteilte urteilten geurteilt", True, False),
+    ("entscheiden", "entscheidet entscheiden entschied entschieden", True, False),
     ("klarmachen", "macht machen machte machten klargemacht", True, False),
     ("einwenden", "wendet wenden wandte wandten wendete wendeten eingewandt eingewendet", True, False),
     ("erzählen", "erzählt erzählen erzählte erzählten", True, False),
@@ -222,10 +223,10 @@ REPORTED_PREP: dict[str, set[str]] = {"hinweisen": {"auf"}, "verweisen": {"auf"}
                                       "werten": {"als"}}
 
 # Verbs whose complement is a belief, not speech: not "Reported" on their own.
-ZU_INF = {"bitten", "fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",
+ZU_INF = {"entscheiden", "bitten", "fordern", "auffordern", "ankündigen", "vorwerfen", "beschließen", "versprechen", "drohen",
           "appellieren", "empfehlen", "vorschlagen", "aufrufen", "verlangen", "zusagen", "mahnen",
           "beschuldigen", "zusichern", "ankündigen2", "erklären", "bekräftigen", "bestreiten"}
-WEAK_REPORTED = {"hervorgehen", "erwarten", "beschließen", "bitten", "glauben", "hoffen", "befürchten", "fürchten", "vermuten", "schätzen", "meinen",
+WEAK_REPORTED = {"entscheiden", "hervorgehen", "erwarten", "beschließen", "bitten", "glauben", "hoffen", "befürchten", "fürchten", "vermuten", "schätzen", "meinen",
                  "erinnern", "informieren", "zweifeln", "drohen", "loben", "begrüßen"}
 
 MODALS = {"muss", "musste", "mussten", "müssen", "will", "wollen", "wollte", "wollten", "kann", "können",

@@ -124,6 +124,12 @@ SUBJ2_MODAL = {"könnte", "könnten", "müsste", "müssten", "dürfte", "dürfte
 SUBJ2_COND = {"wenn", "falls", "ob", "sonst", "andernfalls"}
 REP_MORE = True  # more reported-speech verbs (lexicon.REP_MORE: "sagten Regen voraus", "regte eine Konferenz an")
 HALTEN_FUER = True  # "Analysten halten X für wahrscheinlich.": "für" + adjective at the clause end, no dass-clause
+DECIDE = True  # "Das Gericht hat entschieden, dass …": a ruling reported like speech (lexicon "entscheiden")
+CONJ_CLAUSE = True  # "…, und das Hilfswerk rief Russland auf, …": the subject after ", und" opens the frame
+NACH_DOC = True  # sentence-initial "Nach dem Grundgesetz ist …", "Nach einem EU-Dokument leben …": a text as source
+UND_INV = True  # "Im Januar legte er sein Amt nieder und verkündete, …": the subject after the first verb
+PASSIVE_FAR = True  # "Ihm wird unter anderem vorgeworfen, …": "wird" further from the participle, in the cue
+SUB_FRAME = True  # "…, der erklärte, dass …", "…, da sie befürchten, …": a frame verb ending a subordinate clause
 PASSIVE_REPORT = True  # "Als Ursache wurde ... angegeben.", "Vermutet werden ...": agentless reported speech
 _ALS_PASSIVE = {"nennen", "angeben", "vermuten"}
 _FRONTED_PASSIVE = {"nennen", "angeben", "vermuten", "bemängeln", "befürchten", "kritisieren", "fordern", "beklagen"}
@@ -374,7 +380,7 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                 if t.low[k] == part and (k + 1 >= hi or not t.is_word(k + 1)):
                     return lemma, clause, rep, [i, k]
     for lemma, clause, rep in cands:
-        if not REP_MORE and lemma in L.REP_MORE:
+        if not REP_MORE and lemma in L.REP_MORE or lemma == "entscheiden" and not DECIDE:
             continue
         if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
             return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
@@ -548,6 +554,7 @@ _ALS_LEMMAS = {"bezeichnen", "würdigen", "beschreiben", "kritisieren", "begrü�
                "titulieren", "brandmarken", "zurückweisen", "kommentieren", "verspotten", "geißeln", "anprangern"}
 _ALS_PARTICLES = {"weisen": "zurück", "tun": "ab", "stufen": "ein", "prangern": "an"}
 _SUBORD_ALS = {"weil", "da", "dass", "nachdem", "wenn", "ob", "obwohl", "als"}
+_SUBORD_FRAME = {"weil", "da", "nachdem", "wenn", "obwohl", "als", "während", "bevor", "zumal"}
 _REL_ALS = {"der", "die", "das", "welcher", "welche", "welches"}
 
 
@@ -614,6 +621,11 @@ _SOURCE_ENDINGS = ("angaben", "berichten", "bericht", "informationen", "aussagen
                    "analyse", "ergebnis", "endergebnis", "meinung", "erfahrungen", "ankündigung", "mitteilung",
                    "meldung", "meldungen", "nachricht", "einschätzung", "auffassung", "erkenntnisstand", "medien",
                    "planungen", "aussage", "umfrage", "studie", "prognosen", "quellenlage", "kenntnisstand")
+
+
+# texts and reporters that "Nach …" at the start of a sentence cites (not temporal like "Nach dem Urteil")
+_DOC_NOUNS = ("grundgesetz", "verfassung", "dokument", "papier", "reporter", "reporterin", "korrespondent",
+              "korrespondentin", "gesetz")
 
 
 def _source_word(w: str) -> bool:
@@ -867,7 +879,8 @@ class Detector:
                 np = np_after(t, k + 1, hi, appos=False) or (_np_participle(t, k + 1, hi) if LAUT_PART else None)
                 if np:
                     q = self._prep_quote(si, lo, hi, k, np, [k])
-            elif lw == "nach" and k + 1 < hi and any(_source_word(t.low[j]) for j in range(k + 1, min(hi, k + 4))):
+            elif lw == "nach" and k + 1 < hi and (any(_source_word(t.low[j]) for j in range(k + 1, min(hi, k + 4))) or (
+                    NACH_DOC and k == lo and any(t.low[j].endswith(_DOC_NOUNS) for j in range(k + 1, min(hi, k + 4))))):
                 np = np_after(t, k + 1, hi, appos=False)
                 if np is None and SRC_OWN and t.low[k + 1] in _SRC_ADJ and k + 2 < hi and _source_word(t.low[k + 2]):
                     np = (k + 1, k + 3)  # "nach eigenen Angaben": no name, the adjective and the source noun
@@ -1226,19 +1239,44 @@ class Detector:
                 content = _trim(t, nxt, _coord_end(t, nxt, hi))
                 if content is None:
                     return None
+                if passive is None and PASSIVE_FAR and v == max(cue) and t.low[v] != (t.lemma[v] or t.low[v]).lower() \
+                        and (zu_inf or t.low[nxt] in {"dass", "ob"} or _has_subj1(t, nxt, c_end2)):
+                    passive = next((c for c in cue if c < v and t.low[c] in _WERDEN), None)
                 if passive:
                     sp = None
-                    for j in range(v + 1, cend):
+                    for j in range(min(v, passive) + 1, cend):
                         if t.low[j] in {"von", "vom"}:
                             sp = np_after(t, j + 1, cend, appos=False)
                             break
                     return RawQuote("indirect", [content], cues, sp, impersonal=sp is None, sent=si)
-                sp = self.speaker_for_verb(lo, cend, v, cue)
+                sp = None
+                if CONJ_CLAUSE:
+                    cc = next((x for x in range(min(cue) - 2, lo, -1) if t.w[x] == ","), None)
+                    if cc is not None and t.low[cc + 1] in {"und", "aber", "doch", "sondern", "oder"} \
+                            and not any(t.inq[x] for x in range(cc, min(cue))):
+                        sp = self.subject_before(cc + 1, min(cue))
+                if sp is None:
+                    sp = self.speaker_for_verb(lo, cend, v, cue)
+                if sp is None and SUB_FRAME:
+                    sp = self._subord_subject(lo, min(cue))
+                    if sp is not None:
+                        # the auxiliary closing the clause belongs to the cue ("erklärt hatte")
+                        cues = sorted(set(cues) | {(x, x + 1) for x in range(max(cue) + 1, cend) if t.low[x] in L.AUX})
+                        # the main clause resumes after the complement: "…, der erklärt hat, X zu tun, könnte …"
+                        ce = next((x for x in range(content[0] + 2, content[1] - 1) if t.w[x] == "," and not t.inq[x]
+                                   and (t.upos[x + 1] in ("VERB", "AUX") or t.low[x + 1] in L.AUX)), None)
+                        if ce is not None:
+                            content = _trim(t, content[0], ce) or content
                 if sp is None and min(cue) > lo and t.low[min(cue) - 1] == "und":
                     # "X erklärte ... und kündigte an, ...": the subject of the first clause
                     sp = next((q.speaker for q in reversed(self._cur) if q.speaker is not None), None) \
                         or self.subject_before(lo, next((k for k in range(lo + 1, v) if t.upos[k] in ("VERB", "AUX")
                                                           or t.low[k] in L.VERB_FORMS), v))
+                    if sp is None and UND_INV:
+                        f1 = next((k for k in range(lo + 1, min(cue) - 1) if t.upos[k] in ("VERB", "AUX")
+                                   and t.mood[k] is not None), None)
+                        if f1 is not None and self.after_verb_ok(lo, f1):
+                            sp = np_after_verb(t, f1 + 1, min(cue) - 1)
                 if sp is None and not (t.low[lo] == "es" and lemma in L.WEAK_REPORTED) and not (
                         IMPERSONAL_KNOWN and lemma == "bekanntwerden"):
                     return None  # ("wurde bekannt, dass …" has no speaker by nature)
@@ -1296,6 +1334,28 @@ class Detector:
                 return None
             addr, chan = self.addressee_channel(lo, hi, v + 1)
             return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
+        return None
+
+    def _subord_subject(self, lo: int, v: int) -> tuple[int, int] | None:
+        """The subject of a subordinate clause "…, der erklärte" / "…, da die Partei angekündigt hatte"
+        whose verb v (first cue token) ends it: the relative pronoun or the noun phrase after the
+        subordinator; None when v does not close such a clause."""
+        t = self.t
+        c = v - 1
+        while c > lo and t.w[c] not in {",", ";", ":"} and not t.inq[c]:
+            c -= 1
+        if c == lo and t.low[lo] in _SUBORD_FRAME:
+            c = lo - 1  # sentence-initial "Während X ankündigte, …"
+        elif c <= lo or t.w[c] != "," or c + 1 >= v:
+            return None
+        w = t.low[c + 1]
+        if w in _REL_ALS and c + 2 <= v:
+            # relative pronoun as subject; "der der Regierung vorwarf": a dative object may follow
+            return (c + 1, c + 2)
+        if w in _SUBORD_FRAME and c + 2 < v:
+            np = np_after(t, c + 2, v, appos=False)
+            if np is not None and not any(t.upos[x] in ("VERB", "AUX") for x in range(c + 2, np[1])):
+                return np
         return None
 
     def _agentless_report(self, lo: int, hi: int, v: int, lemma: str, cue: list[int]) -> bool:
