@@ -327,29 +327,6 @@ def test_prepositional_prefield_is_no_speaker(pipe: Pipeline, monkeypatch: pytes
     assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["die Agentur"]
 
 
-def test_a_pp_with_a_number_is_no_part_of_the_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = "Es regnete. Am Abend sprach die Agentur Reuters von 50.000 Menschen."
-    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["die Agentur Reuters"]
-    monkeypatch.setattr(rules, "PP_NUM", False)
-    assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["die Agentur Reuters"]
-
-
-def test_konjunktiv_ii_complement_of_any_clause_taking_verb(pipe: Pipeline,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = "Es regnete. Ein Sprecher kündigte unterdessen an, die Rebellen würden weitere Städte angreifen."
-
-    def quotes() -> list[tuple[str, str]]:
-        return [(q.type, q.content[0].text) for q in run(pipe, body).quotes]
-
-    assert quotes() == [("indirect", "die Rebellen würden weitere Städte angreifen")]
-    monkeypatch.setattr(rules, "SUBJ2_ALL", False)
-    assert quotes() != [("indirect", "die Rebellen würden weitere Städte angreifen")]
-
-
 def test_a_speech_act_gives_way_to_the_framed_quote_of_its_sentence(pipe: Pipeline,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from quellenlage.attribution import rules
@@ -397,88 +374,57 @@ def test_a_quoted_name_before_the_verb_is_part_of_the_subject(pipe: Pipeline,
     assert reported() == []
 
 
-def test_colon_frame_verb_is_the_cue(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    import quellenlage.attribution as attribution
-
-    body = "Es regnete. Der Redner rief vor den Demonstranten aus: „Wir geben nicht auf!“"
-    assert [c.text for c in run(pipe, body).quotes[0].cue] == ["rief", "aus"]
-    monkeypatch.setattr(attribution, "COLON_CUE", False)
-    assert [c.text for c in run(pipe, body).quotes[0].cue] != ["rief", "aus"]
-
-
-def test_joined_zu_infinitive_complement(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = "Es regnete. Die Kanzlerin hat auf einer Pressekonferenz angekündigt, kurzfristig zurückzutreten als Chefin der Partei."
-    want = [("indirect", "kurzfristig zurückzutreten als Chefin der Partei")]
-    assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] == want
-    monkeypatch.setattr(rules, "ZU_JOINED", False)
-    assert [(q.type, q.content[0].text) for q in run(pipe, body).quotes] != want
-
-
-def test_reported_content_ends_at_a_semicolon(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = "Es regnete. Die Anwohner sagten, sie fühlten sich dort unsicher; vor allem Frauen meiden den Platz."
-    assert run(pipe, body).quotes[0].content[0].text == "sie fühlten sich dort unsicher"
-    monkeypatch.setattr(rules, "SEMI_END", False)
-    assert run(pipe, body).quotes[0].content[0].text != "sie fühlten sich dort unsicher"
-
-
-def test_apposition_after_the_verb_is_no_content(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = ("Es regnete. In einem Interview erklärte der Direktor der Atombehörde, Mohammed el-Baradei, "
-            "Nordkorea besitze vier Atomwaffen.")
-    assert run(pipe, body).quotes[0].content[0].text == "Nordkorea besitze vier Atomwaffen"
-    monkeypatch.setattr(rules, "APPOS_AFTER", False)
-    assert run(pipe, body).quotes[0].content[0].text != "Nordkorea besitze vier Atomwaffen"
+# One switch each: the rule's effect on the first quote of a sentence written for it (its content,
+# speaker or cue text; None without a quote), which the switch turned off must change.
+_RULES, _ATTR = "quellenlage.attribution.rules", "quellenlage.attribution"
+SWITCH_CASES = [
+    (_RULES, "SEMI_END", "Es regnete. Die Anwohner sagten, sie fühlten sich dort unsicher; vor allem Frauen meiden den "
+     "Platz.", "content", "indirect: sie fühlten sich dort unsicher"),
+    (_RULES, "APPOS_AFTER", "Es regnete. In einem Interview erklärte der Direktor der Atombehörde, Mohammed el-Baradei, "
+     "Nordkorea besitze vier Atomwaffen.", "content", "indirect: Nordkorea besitze vier Atomwaffen"),
+    # "wird … erklären" read as passive ("es wird erklärt") has nobody speaking
+    (_RULES, "INF_NOT_PASSIVE", "Es regnete. Der Minister wird morgen erklären, dass das Verfahren ausgesetzt wird.",
+     "speaker", "indirect: Der Minister"),
+    (_RULES, "HEISSEN_PERF", "Es regnete. In den ersten Berichten hatte es geheißen, dass sechs Menschen verletzt "
+     "wurden.", "speaker", "indirect: den ersten Berichten"),
+    (_RULES, "ZU_JOINED", "Es regnete. Die Kanzlerin hat auf einer Pressekonferenz angekündigt, kurzfristig "
+     "zurückzutreten als Chefin der Partei.", "content", "indirect: kurzfristig zurückzutreten als Chefin der Partei"),
+    (_RULES, "SUBJ2_ALL", "Es regnete. Ein Sprecher kündigte unterdessen an, die Rebellen würden weitere Städte "
+     "angreifen.", "content", "indirect: die Rebellen würden weitere Städte angreifen"),
+    (_RULES, "PP_NUM", "Es regnete. Am Abend sprach die Agentur Reuters von 50.000 Menschen.", "speaker",
+     "reported: die Agentur Reuters"),
+    (_RULES, "LONE_NOUN", "Es war spät. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
+     "speaker", "indirect: Freizeitforscher"),
+    (_ATTR, "COLON_CUE", "Es regnete. Der Redner rief vor den Demonstranten aus: „Wir geben nicht auf!“",
+     "cue", "direct: rief aus"),
+    # "wurde/war bekannt (geworden), dass …": an impersonal report, no speaker
+    (_RULES, "IMPERSONAL_KNOWN", "Es regnete. Im April wurde dann bekannt, dass der Sänger an Krebs litt.", "content",
+     "indirect: dass der Sänger an Krebs litt"),
+    (_RULES, "IMPERSONAL_KNOWN", "Es regnete. Zuvor war schon bekannt geworden, dass der Sänger an Krebs litt.",
+     "content", "indirect: dass der Sänger an Krebs litt"),
+]
 
 
-def test_bekannt_werden_is_an_impersonal_report(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    for body in ("Es regnete. Im April wurde dann bekannt, dass der Sänger an Krebs litt.",
-                 "Es regnete. Zuvor war schon bekannt geworden, dass der Sänger an Krebs litt."):
-        q = run(pipe, body).quotes
-        assert [(x.type, x.content[0].text, x.speaker) for x in q] == [
-            ("indirect", "dass der Sänger an Krebs litt", [])]
-        with monkeypatch.context() as m:
-            m.setattr(rules, "IMPERSONAL_KNOWN", False)
-            assert run(pipe, body).quotes == []
+def _first_quote(doc: Doc, aspect: str) -> str | None:
+    if not doc.quotes:
+        return None
+    q = doc.quotes[0]
+    spans = {"content": q.content[:1], "speaker": q.speaker, "cue": q.cue}[aspect]
+    return f"{q.type}: {' '.join(s.text for s in spans)}"
 
 
-def test_hatte_es_geheissen(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
+@pytest.mark.parametrize("module,switch,body,aspect,want", SWITCH_CASES)
+def test_rule_switch_changes_its_case(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, module: str, switch: str,
+                                      body: str, aspect: str, want: str) -> None:
+    import importlib
 
-    body = "Es regnete. In den ersten Berichten hatte es geheißen, dass sechs Menschen verletzt wurden."
-    assert [(q.content[0].text, [s.text for s in q.speaker]) for q in run(pipe, body).quotes] == [
-        ("dass sechs Menschen verletzt wurden", ["den ersten Berichten"])]
-    monkeypatch.setattr(rules, "HEISSEN_PERF", False)
-    assert run(pipe, body).quotes == []
-
-
-def test_future_tense_is_no_passive(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = "Es regnete. Der Minister wird morgen erklären, dass das Verfahren ausgesetzt wird."
-    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["Der Minister"]
-    monkeypatch.setattr(rules, "INF_NOT_PASSIVE", False)
-    assert run(pipe, body).quotes[0].speaker == []  # read as "es wird erklärt": nobody speaks
+    assert _first_quote(run(pipe, body), aspect) == want
+    monkeypatch.setattr(importlib.import_module(module), switch, False)
+    assert _first_quote(run(pipe, body), aspect) != want
 
 
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:
     assert run(pipe, "Es war spät. Er hielt eine lange Rede, dass alle staunten.").quotes == []
-
-
-def test_a_lone_mistagged_noun_before_a_verb_without_subject_is_the_speaker(pipe: Pipeline,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import rules
-
-    body = "Es war spät. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden."
-    assert [[s.text for s in q.speaker] for q in run(pipe, body).quotes] == [["Freizeitforscher"]]
-    monkeypatch.setattr(rules, "LONE_NOUN", False)
-    assert [[s.text for s in q.speaker] for q in run(pipe, body).quotes] != [["Freizeitforscher"]]
 
 
 def test_agentless_passive_and_plans_are_not_reports(pipe: Pipeline) -> None:

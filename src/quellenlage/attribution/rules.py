@@ -390,19 +390,18 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                     continue
             return lemma, clause, rep, _with_aux(t, i, lo, [i])
         if lemma == "halten":
-            # "hält es (auch) für möglich, dass ...": an opinion frame, cued by the whole phrase
-            for k in range(i + 1, min(hi - 2, i + 6)):
+            # only with "für" + adjective in its clause: "hält es (auch) für möglich, dass …" (an opinion
+            # frame, cued by the whole phrase); "Analysten halten X für wahrscheinlich." (a speech act)
+            for k in range(i + 1, min(hi - 1, i + 14)):
                 if t.w[k] in {",", ";", ":"} or t.inq[k]:
                     break
-                if t.low[k] == "für" and t.upos[k + 1] in ("ADJ", "ADV") and t.w[k + 2] == ",":
+                if t.low[k] != "für" or t.upos[k + 1] not in ("ADJ", "ADV"):
+                    continue
+                if k < i + 6 and k + 2 < hi and t.w[k + 2] == ",":
                     return lemma, clause, rep, sorted({i, k, k + 1} | ({i + 1} if t.low[i + 1] == "es" else set()))
-            if HALTEN_FUER and i + 1 < hi and t.low[i + 1] != "es":
-                for k in range(i + 2, min(hi - 1, i + 14)):
-                    if t.w[k] in {",", ";", ":"} or t.inq[k]:
-                        break
-                    if t.low[k] == "für" and t.upos[k + 1] in ("ADJ", "ADV") and t.w[k + 1][:1].islower() \
-                            and (k + 2 >= hi or t.w[k + 2] in {".", ";", "!"}):
-                        return lemma, False, True, [i, k, k + 1]  # a judgement without a clause: a speech act
+                if HALTEN_FUER and k >= i + 2 and t.low[i + 1] != "es" and t.w[k + 1][:1].islower() \
+                        and (k + 2 >= hi or t.w[k + 2] in {".", ";", "!"}):
+                    return lemma, False, True, [i, k, k + 1]
             continue
         part = L.PARTICLE_OF.get(lemma)
         if part is None:
