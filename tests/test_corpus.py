@@ -305,3 +305,21 @@ def test_a_record_that_hangs_its_worker_is_timed_out(tmp_path: pathlib.Path,
     assert stats["analysed"] == 7 and stats["errors"] == 1, stats
     (ref, reason), = _q(db, "SELECT ref, reason FROM errors")
     assert ref.endswith("a.jsonl:3") and "hung" in reason
+
+
+def test_finished_batches_share_a_commit(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one writer commits several finished batches at once (fewer transactions), and the last
+    results are committed too: every article is stored."""
+    from quellenlage.corpus import engine
+
+    monkeypatch.setattr(engine, "COMMIT_SECONDS", 1e9)  # commits by size only (a slow machine commits earlier)
+    write_jsonl(tmp_path / "a.jsonl", 40)
+    db = tmp_path / "c.duckdb"
+    seen: list[int] = []
+    stats = run_corpus([str(tmp_path / "a.jsonl")], str(db), workers=1, batch_size=2, progress=False,
+                       on_commit=lambda _n, st: seen.append(st["analysed"]))
+    per_commit = min(engine.COMMIT_ARTICLES, engine.COMMIT_BATCHES * 2)  # 16 with batches of 2
+    assert stats["analysed"] == 40 and seen[-1] == 40
+    assert _q(db, "SELECT count(*) FROM articles")[0][0] == 40
+    assert len(seen) <= 40 // per_commit + 1  # not one commit per batch of 2
+    assert all(b - a >= per_commit for a, b in zip([0, *seen[:-2]], seen[:-1], strict=True)), seen

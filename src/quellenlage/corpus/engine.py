@@ -2,7 +2,7 @@
 
 The main process reads the inputs (streaming), drops what the store already has, cuts the
 rest into batches and keeps at most ``2 x workers`` batches in flight (bounded memory).
-Results are written in input order, one transaction per batch, so local and Dask runs
+Results are written in input order, finished batches together in one transaction, so local and Dask runs
 produce the same store, and a killed run resumes where its last commit ended.
 """
 
@@ -25,6 +25,12 @@ DEFAULT_BATCH = 16
 LOOKUP_CHUNK = 512  # records checked against the store per query
 DEFAULT_TIMEOUT = 600.0
 MAX_COMMIT = 512  # results per transaction at most (finished batches are written together)
+# A commit when this many results wait (at most COMMIT_BATCHES batches), or COMMIT_SECONDS after the
+# last one: each transaction costs the one writer a few milliseconds of CPU that the workers
+# would otherwise have, and a killed run only repeats the uncommitted batches.
+COMMIT_ARTICLES = 128
+COMMIT_BATCHES = 8
+COMMIT_SECONDS = 3.0
 
 
 def _init_worker() -> None:
@@ -46,6 +52,7 @@ class _LocalEngine:
         self.pool = None
         self._killed = False
         self._starting: list[Any] = []
+        self._exiting: Any = None
         if workers > 0:
             self.pool = self._make_pool()
 
@@ -70,6 +77,7 @@ class _LocalEngine:
                 fut.result()
         except BrokenProcessPool:
             self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
             raise QuellenlageError("the worker processes could not start (building the pipeline failed; "
                                    "see the messages above)") from None
         self._starting = []
@@ -79,8 +87,10 @@ class _LocalEngine:
 
         from quellenlage.corpus.worker import analyze_batch
 
-        if self.pool is None:
+        if self.workers == 0:
             return _Done(analyze_batch(tasks, max_bytes))
+        if self._starting:  # the first batch: the workers were building their pipelines meanwhile
+            self.wait_ready()
         try:
             return self.pool.submit(analyze_batch, tasks, max_bytes)
         except BrokenProcessPool:  # died since the last look: this batch goes through `isolate` too
@@ -115,11 +125,18 @@ class _LocalEngine:
             self.wait_ready()
             self._killed = False
 
-    def close(self, cancel: bool = False) -> None:
+    def close(self, cancel: bool = False, wait: bool = True) -> None:
+        """Stop the workers; `wait=False` lets them exit in the background (a later `close()` waits)."""
         if self.pool is not None:
             if cancel:
                 self._kill()
-            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            # the pool's manager thread joins the worker processes once they have exited
+            self._exiting = getattr(self.pool, "_executor_manager_thread", None)
+            self.pool.shutdown(wait=False, cancel_futures=cancel)
+            self.pool = None
+        if wait and not cancel and self._exiting is not None:
+            self._exiting.join()
+            self._exiting = None
 
 
 class _Done:
@@ -180,10 +197,13 @@ class _DaskEngine:
     def recover(self) -> None:
         pass  # the scheduler replaces lost workers itself
 
-    def close(self, cancel: bool = False) -> None:
+    def close(self, cancel: bool = False, wait: bool = True) -> None:
+        if not wait or self.client is None:
+            return  # (a cluster's shutdown is not worth a thread of its own)
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        self.client = None
 
 
 class _Progress:
@@ -207,16 +227,30 @@ class _Progress:
         self.task = self.bar.add_task("corpus", total=max(total, 1), done=0, rate="-", errors=0)
         self.bar.start()
 
-    def update(self, pos: int, stats: dict[str, Any]) -> None:
+    def update(self, pos: int, stats: dict[str, Any], waiting: list[dict] | None = None) -> None:
+        """`waiting`: finished results not yet committed (counted as done; the next commit stores them)."""
         if self.bar is None:
             return
         el = max(time.perf_counter() - self.started, 1e-6)
-        self.bar.update(self.task, completed=pos, done=stats["analysed"], errors=stats["errors"],
-                        rate=f"{stats['analysed'] / el:.1f}")
+        done = stats["analysed"] + sum(r["status"] == "ok" for r in waiting or ())
+        errors = stats["errors"] + sum(r["status"] != "ok" for r in waiting or ())
+        self.bar.update(self.task, completed=pos, done=done, errors=errors, rate=f"{done / el:.1f}")
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+class _Pending:
+    """Finished batches waiting for the next commit."""
+
+    def __init__(self) -> None:
+        self.results: list[dict] = []
+        self.tables: list[dict] = []
+        self.dups: list[tuple[str, str, int, str]] = []
+        self.raws: list[str] = []
+        self.uids: list[str] = []
+        self.pos = 0
 
 
 def _ready(fut: Any) -> bool:
@@ -304,7 +338,6 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
     try:
         if ex is None:
             ex = _DaskEngine(workers, scheduler)
-        ex.wait_ready()
         window: collections.deque = collections.deque()
         stats["workers"] = ex.workers
         max_inflight = 2 * max(1, ex.workers)
@@ -336,16 +369,31 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                                                              "the --timeout)"})
             return {"results": out, "tables": tables, "pid": None, "peak_rss": 0}
 
+        pending = _Pending()
+        last_commit = time.perf_counter()
+        commit_size = max(batch_size, min(COMMIT_ARTICLES, COMMIT_BATCHES * batch_size))
+
+        def commit() -> None:
+            """Write every finished batch not yet stored in one transaction."""
+            nonlocal commits, last_commit, pending
+            # the store was asked about these article keys when their records were read (and they
+            # are unique among the records in flight): the writer need not look them up again
+            counts = writer.write_batch(pending.results, pending.dups, checked_uids=set(pending.uids),
+                                        tables=pending.tables)
+            for k in ("analysed", "duplicates", "errors"):
+                stats[k] += counts[k]
+            inflight_raw.difference_update(pending.raws)
+            inflight_uid.difference_update(pending.uids)
+            pending = _Pending()
+            commits += 1
+            last_commit = time.perf_counter()
+            if on_commit is not None:
+                on_commit(commits, stats)
+
         def drain_one() -> None:
-            """Wait for the oldest batch; write it, plus the batches after it that are already done,
-            in one transaction (fewer commits when workers are fast: this scales with the cluster)."""
-            nonlocal commits
-            results: list[dict] = []
-            tables: list[dict] = []
-            all_dups: list[tuple[str, str, int, str]] = []
-            raws_done: list[str] = []
-            uids_done: list[str] = []
-            pos = 0
+            """Wait for the oldest batch and take it, plus the batches after it that are already done;
+            commit once enough results wait (or enough time has passed): fewer, larger transactions
+            leave the CPU to the workers, and a kill loses at most one commit's work."""
             while True:
                 fut, work, local_results, dups, pos, raws, uids = window.popleft()
                 try:
@@ -359,24 +407,17 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                     cpu[res["pid"]] = max(cpu.get(res["pid"], 0.0), res.get("cpu", 0.0))
                 # error records read by the main process go in with the batch, in input order
                 batch_results: list[dict] = []
-                _collect(res, batch_results, tables)
-                results.extend(sorted(batch_results + local_results, key=lambda r: r["index"]))
-                all_dups.extend(dups)
-                raws_done.extend(raws)
-                uids_done.extend(uids)
-                if not window or len(results) >= MAX_COMMIT or not _ready(window[0][0]):
+                _collect(res, batch_results, pending.tables)
+                pending.results.extend(sorted(batch_results + local_results, key=lambda r: r["index"]))
+                pending.dups.extend(dups)
+                pending.raws.extend(raws)
+                pending.uids.extend(uids)
+                pending.pos = pos
+                if not window or len(pending.results) >= MAX_COMMIT or not _ready(window[0][0]):
                     break
-            # the store was asked about these article keys when their records were read (and they
-            # are unique among the records in flight): the writer need not look them up again
-            counts = writer.write_batch(results, all_dups, checked_uids=set(uids_done), tables=tables)
-            for k in ("analysed", "duplicates", "errors"):
-                stats[k] += counts[k]
-            inflight_raw.difference_update(raws_done)
-            inflight_uid.difference_update(uids_done)
-            commits += 1
-            bar.update(pos, stats)
-            if on_commit is not None:
-                on_commit(commits, stats)
+            if len(pending.results) >= commit_size or time.perf_counter() - last_commit >= COMMIT_SECONDS:
+                commit()
+            bar.update(pending.pos, stats, waiting=pending.results)
 
         for lookup in _chunks(iter_tasks(files, max_bytes), LOOKUP_CHUNK):
             stats["records"] += len(lookup)
@@ -410,6 +451,10 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                 window.append((None, [], [], pending_dups, max(t.pos for t in lookup), [], []))
         while window:
             drain_one()
+        if pending.results or pending.dups:
+            commit()
+        # the workers are done: let them exit while the claim groups are built
+        ex.close(wait=False)
         if group and (stats["analysed"] or stats["duplicates"]
                       or not con.execute("SELECT count(*) FROM claim_group_members").fetchone()[0]):
             stats["groups"] = rebuild_groups(con)

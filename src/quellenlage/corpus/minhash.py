@@ -135,10 +135,11 @@ def bands_many(shs: list[list[int]]) -> list[list[int]]:
 def similar(a: list[int] | set[int], b: list[int] | set[int], jaccard: float = 0.5,
             containment: float = 0.8, min_shared: int = 3) -> bool:
     """Same claim? Jaccard over the shingle sets, or the smaller one (a headline) mostly inside the larger."""
-    sa, sb = set(a), set(b)
+    sa = a if isinstance(a, set | frozenset) else set(a)  # (grouping passes frozensets: no copies)
+    sb = b if isinstance(b, set | frozenset) else set(b)
     inter = len(sa & sb)
     if inter < min_shared:
         return False
-    if inter / len(sa | sb) >= jaccard:
+    if inter / (len(sa) + len(sb) - inter) >= jaccard:
         return True
     return inter / min(len(sa), len(sb)) >= containment

@@ -1,7 +1,7 @@
 """The corpus store: one DuckDB file with articles, claim maps, sources, quotes, claims, errors, runs.
 
-Writes happen only in the main process of a run, one transaction per batch: a run killed
-at any moment leaves the file at the last committed batch, and the next run skips every
+Writes happen only in the main process of a run, several finished batches per transaction: a
+run killed at any moment leaves the file at its last commit, and the next run skips every
 record already in `records`. Read-only query functions at the bottom (`summary`,
 `top_sources`, `top_channels`, `claim_groups`, `drift`, `errors`, `article`) are what the
 report, the CLI and the web app use; each opens the file read-only when given a path.
@@ -256,12 +256,13 @@ def result_tables(results: list[dict[str, Any]]) -> dict[str, Any]:
 def _kept_rows(tables: list[dict[str, Any]], kept: list[dict[str, Any]] | None) -> dict[str, Any]:
     """The workers' tables of one commit, concatenated; with `kept`, only the rows of those results."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     out = {}
     for name in tables[0]:
         parts = [t[name] for t in tables]
-        if kept is not None:
+        if kept is not None:  # (rare: pyarrow.compute takes a fifth of a second to import)
+            import pyarrow.compute as pc
+
             rows = [{r["row"] for r in kept if r["table"] == i} for i in range(len(tables))]
             parts = [p.filter(pc.is_in(p["_row"], value_set=pa.array(sorted(rows[i]), type=pa.int32())))
                      for i, p in enumerate(parts)]
