@@ -402,6 +402,12 @@ SWITCH_CASES = [
      "indirect: dass der Sänger an Krebs litt"),
     (_RULES, "IMPERSONAL_KNOWN", "Es regnete. Zuvor war schon bekannt geworden, dass der Sänger an Krebs litt.",
      "content", "indirect: dass der Sänger an Krebs litt"),
+    (_RULES, "RECALL_VERBS", "Es regnete. Beide Seiten hatten vereinbart, die Truppen bis Mai abzuziehen.", "content",
+     "indirect: die Truppen bis Mai abzuziehen"),
+    (_RULES, "RECALL_VERBS", "Es regnete. Die Gewerkschaft bestand darauf, dass die Löhne steigen.", "cue",
+     "indirect: bestand darauf"),
+    (_RULES, "NENNEN_LABEL", "Es regnete. Die Torhüterin, die nach dem Spiel sichtlich enttäuscht war, nannte die "
+     "Entscheidung „unverständlich“, die Trainerin schwieg.", "speaker", "direct: Die Torhüterin"),
 ]
 
 
@@ -421,6 +427,40 @@ def test_rule_switch_changes_its_case(pipe: Pipeline, monkeypatch: pytest.Monkey
     assert _first_quote(run(pipe, body), aspect) == want
     monkeypatch.setattr(importlib.import_module(module), switch, False)
     assert _first_quote(run(pipe, body), aspect) != want
+
+
+# continuation switches: the second sentence continues the first one's reported speech only with the switch on
+CONTINUATION_CASES = [
+    # a Konjunktiv-I sentence with a quoted fragment is indirect speech around the quote
+    ("SUBJ1_QUOTED", "Der Minister sagte, die Lage sei ernst. Die Regierung habe „alles in ihrer Macht Stehende“ "
+     "getan.", "Die Regierung habe"),
+    ("SUBJ1_QUOTED", "Der Minister sagte, die Lage sei ernst. Es drohe „eine schwere Krise für das ganze Land“.",
+     "Es drohe"),
+    # a Konjunktiv-II announcement with a condition right after reported speech
+    ("SUBJ2_IF", "Der Sprecher sagte, die Gespräche seien gescheitert. Die Streiks würden fortgesetzt, wenn die "
+     "Arbeitgeber kein neues Angebot vorlegten.", "Die Streiks würden"),
+]
+
+
+@pytest.mark.parametrize("switch,body,start", CONTINUATION_CASES)
+def test_continuation_switch(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                             start: str) -> None:
+    from quellenlage.attribution import rules
+
+    def continued() -> bool:
+        doc = run(pipe, body)
+        return any(q.type == "indirect" and q.content[0].text.startswith(start) and q.speaker
+                   and q.speaker[0].text in {"Der Minister", "Der Sprecher"} for q in doc.quotes)
+
+    assert continued()
+    monkeypatch.setattr(rules, switch, False)
+    assert not continued()
+
+
+def test_quoted_fragment_keeps_its_own_frame(pipe: Pipeline) -> None:
+    # "X teilte mit: „…“" is a framed direct quote, not a continuation of the sentence before
+    doc = run(pipe, "Der Minister sagte, die Lage sei ernst. Ein Sprecher teilte mit: „Wir prüfen das.“ ")
+    assert [q.type for q in doc.quotes] == ["indirect", "direct"]
 
 
 def test_halten_needs_its_opinion_phrase(pipe: Pipeline) -> None:

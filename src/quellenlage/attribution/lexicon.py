@@ -160,6 +160,22 @@ _MORE_VERBS: list[tuple[str, str, bool, bool]] = [
 REP_MORE = {"voraussagen", "anregen", "raten"}
 MORE_VERBS = {v[0] for v in _MORE_VERBS}
 _VERBS += _MORE_VERBS
+# Clause-taking verbs of agreements, deliberation and stance ("Beide Seiten hatten vereinbart, …", "X erwägt, in
+# Berufung zu gehen", "bestehen darauf, dass", "Wie eine Studie ergab, …"); used when rules.RECALL_VERBS is on.
+# Tried on train and left out: "zeigen" (Studien zeigen), "einigen", "widersprechen", "anordnen", "protestieren".
+_RECALL_VERBS: list[tuple[str, str, bool, bool]] = [
+    ("vereinbaren", "vereinbart vereinbaren vereinbarte vereinbarten", True, False),
+    ("bestehen", "besteht bestehen bestand bestanden", True, False),  # only with "darauf" (PARTICLE_OF)
+    ("ergeben", "ergab ergaben ergibt", True, False),
+    ("erwägen", "erwägt erwägen erwog erwogen", True, False),
+    ("überlegen", "überlegt überlegte überlegten", True, False),
+    ("befürworten", "befürwortet befürworten befürwortete befürworteten", True, False),
+    ("drängen", "drängt drängen drängte drängten gedrängt", True, False),
+    ("klagen", "klagt klagen klagte klagten geklagt", True, False),
+    ("bedauern", "bedauert bedauern bedauerte bedauerten", True, False),
+]
+RECALL_VERBS = {v[0] for v in _RECALL_VERBS}
+_VERBS += _RECALL_VERBS
 _MORE_PARTICLES = {"herausfinden": "heraus", "anprangern": "an", "eingestehen": "ein", "anweisen": "an",
                    "nahelegen": "nahe", "einschätzen": "ein",
                    "klarmachen": "klar", "voraussagen": "voraus", "anregen": "an", "einwenden": "ein", "darlegen": "dar", "vorhersagen": "vorher"}
@@ -173,6 +189,7 @@ PARTICLE_OF: dict[str, str] = {
     "zusichern": "zu", "zusagen": "zu", "klarstellen": "klar", "anmerken": "an",
     "zurückweisen": "zurück", "bekanntwerden": "bekannt", "aussagen": "aus", "angeben2": "an",
     "hervorgehen": "hervor", "hervorheben": "hervor", "halten": "für", "ablehnen": "ab",
+    "bestehen": "darauf",
 } | _MORE_PARTICLES
 # Unprefixed participles/finite forms that only count with their particle written together.
 _JOINED_PREFIX = {"mitteilen": "mit", "ankündigen": "an", "hinzufügen": "hinzu", "ausführen": "aus",
@@ -215,7 +232,8 @@ BARE_OK = {"sagen", "erklären", "betonen", "unterstreichen", "berichten", "best
            "bezweifeln", "zweifeln", "erinnern", "informieren", "verweisen", "bekennen", "beteuern",
            "verlauten", "angeben", "zugeben", "begründen", "würdigen", "nennen", "beschließen", "bitten",
            "erwarten", "beziffern", "einigen", "formulieren", "veröffentlichen", "prognostizieren", "besagen", "spekulieren", "prophezeien", "rechnen"} | (
-    MORE_VERBS - set(_MORE_PARTICLES) - {"halten"})  # ("halten" only with "für": PARTICLE_OF)
+    MORE_VERBS - set(_MORE_PARTICLES) - {"halten"}) | (RECALL_VERBS - {"bestehen"})  # ("halten", "bestehen"
+#                                                                        only with "für"/"darauf": PARTICLE_OF)
 
 # Speech acts without a clause that are reported speech only with their preposition: "X wies auf
 # die Gefahr hin", "X plädierte für ...", "X wertete das als Erfolg"

@@ -118,10 +118,18 @@ APPOS_COMMA = True  # "X, Fraktionschefin von Bündnis 90/Die Grünen, kritisier
 PP_PLACE = True  # "die Regierung in Lomé", "der Fraktion im Bundestag": a named place/body after the speaker
 STRIP_PREP = {"für", "von", "bei", "aus"}  # "Für den Theologen Hans Küng sei ...": preposition not in the span
 ORPHAN_WINDOW = 4
+# a Konjunktiv-I sentence holding a quoted fragment continues reported speech too ("Es drohe „…“.")
+SUBJ1_QUOTED = True
+QUOTED_MIN_WORDS = 2  # words outside the quotation marks
 SUBJ2_CONT = True  # a Konjunktiv-II sentence right after reported speech continues it ("Starke Winde hätten ...")
 SUBJ2_MODAL = {"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "möchte",
                "möchten", "wollte", "wollten"}
 SUBJ2_COND = {"wenn", "falls", "ob", "sonst", "andernfalls"}
+# ... also with a condition ("Die Streiks würden fortgesetzt, wenn kein Angebot komme"): right after reported
+# speech the Konjunktiv-II main clause is the speaker's announcement, not the writer's conditional
+SUBJ2_IF = True
+NENNEN_LABEL = True  # "X nannte den Platzverweis „überzogen“": a short label after "nennen" + object, no "als"
+RECALL_VERBS = True  # clause-taking verbs of lexicon.RECALL_VERBS ("hatten vereinbart, …", "bestehen darauf, dass")
 REP_MORE = True  # more reported-speech verbs (lexicon.REP_MORE: "sagten Regen voraus", "regte eine Konferenz an")
 HALTEN_FUER = True  # "Analysten halten X für wahrscheinlich.": "für" + adjective at the clause end, no dass-clause
 DECIDE = True  # "Das Gericht hat entschieden, dass …": a ruling reported like speech (lexicon "entscheiden")
@@ -380,7 +388,8 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                 if t.low[k] == part and (k + 1 >= hi or not t.is_word(k + 1)):
                     return lemma, clause, rep, [i, k]
     for lemma, clause, rep in cands:
-        if not REP_MORE and lemma in L.REP_MORE or lemma == "entscheiden" and not DECIDE:
+        if not REP_MORE and lemma in L.REP_MORE or lemma == "entscheiden" and not DECIDE \
+                or not RECALL_VERBS and lemma in L.RECALL_VERBS:
             continue
         if lemma in {"äußern", "zeigen"} and i + 1 < hi and t.low[i + 1] == "sich":
             return lemma, clause, rep, _with_aux(t, i, lo, [i, i + 1])
@@ -567,9 +576,19 @@ def _als_lemma(t: Toks, k: int, b: int) -> bool:
 
 def _als_verb(t: Toks, a: int, b: int) -> tuple[int, bool] | None:
     """The labelling verb of "… als „…“": (index, True when it stands after the quote) or None."""
-    if a < 1 or t.low[a - 1] != "als" or t.inq[a - 1]:
+    if a < 1 or t.inq[a - 1]:
         return None
     lo, hi = t.sent_range[t.sent[a]]
+    if t.low[a - 1] != "als":
+        if not NENNEN_LABEL or a + 1 >= t.n or not t.w[a + 1][:1].islower():
+            return None  # (a capitalised label is mostly a name: "nannte die Operation „Cast Lead“")
+        # "X nannte den Platzverweis „überzogen“": the object between "nennen" and the label, no "als"
+        for k in range(a - 2, max(lo, a - 6) - 1, -1):
+            if not t.is_word(k) or t.inq[k]:
+                return None
+            if t.upos[k] == "VERB" and t.mood[k] and (t.lemma[k] or t.low[k]).lower() == "nennen":
+                return k, False
+        return None
     for k in range(b + 1, min(hi, b + 3)):
         if t.upos[k] in ("VERB", "AUX") and _als_lemma(t, k, b):
             return k, True
@@ -807,7 +826,8 @@ class Detector:
                 last, last_sent = found[-1], si
                 continue
             # free indirect continuation: Konjunktiv I / reportative "soll" / anaphoric Konj. II
-            if any(t.inq[k] for k in range(lo, hi)) or self.is_line(si):
+            if self.is_line(si) or any(t.inq[k] for k in range(lo, hi)) and not (
+                    SUBJ1_QUOTED and self._quoted_fragment(lo, hi)):
                 continue
             subj1 = _has_subj1(t, lo, hi)
             weak = subj1 and not any(_is_subj1(t, k) for k in range(lo, hi))
@@ -838,12 +858,28 @@ class Detector:
         self.direct([p for p in all_pairs if p not in set(pairs)], short=True)
         return self.quotes
 
+    def _quoted_fragment(self, lo: int, hi: int) -> bool:
+        """A Konjunktiv-I sentence with a quoted fragment ("Es drohe „eine dramatische Erwärmung“."): indirect
+        speech in the writer's words around the quote, so it continues like one without quotation marks."""
+        t = self.t
+        if t.w[lo] in QUOTE_CHARS or t.inq[lo]:
+            return False  # the sentence opens with the quote: a direct quote with its own frame
+        outside = [k for k in range(lo, hi) if not t.inq[k] and t.is_word(k)]
+        if any(t.w[k] == ":" and not t.inq[k] for k in range(lo, hi)) or any(
+                verb_at(t, k, lo, hi) and not _is_subj1(t, k) for k in outside):
+            return False  # "X teilte mit: „…“": the quote's own frame (direct() finds it)
+        return len(outside) >= QUOTED_MIN_WORDS and any(_is_subj1(t, k) for k in outside)
+
     def _subj2_report(self, last: RawQuote, lo: int, hi: int) -> bool:
         """Konjunktiv II standing in for Konjunktiv I ("Sie hätten ... gerettet", "Die USA würden ...")
         after indirect speech: a finite subj2 verb of the main clause, no conditional clause."""
         t = self.t
-        if last.type == "direct" or t.mood[lo] == "subj2" or t.low[lo] in {"dass", "ob"} or any(
-                t.low[k] in SUBJ2_COND or t.low[k] in {"ich", "wir"} for k in range(lo, hi)):
+        cond = next((k for k in range(lo, hi) if t.low[k] in SUBJ2_COND), None)
+        if SUBJ2_IF and cond is not None and t.low[cond] != "ob" and any(
+                t.mood[k] == "subj2" and t.low[k] not in SUBJ2_MODAL for k in range(lo + 1, cond)):
+            cond = None  # "Die Streiks würden fortgesetzt, wenn …": the main clause comes first
+        if last.type == "direct" or t.mood[lo] == "subj2" or t.low[lo] in {"dass", "ob"} or cond is not None or any(
+                t.low[k] in {"ich", "wir"} for k in range(lo, hi)):
             return False  # conditional ("Hätte er ..., so ...", "wenn ..."), a subordinate clause, the writer
         # modal Konjunktiv II ("könnte", "müsste", "dürfte") is mostly the writer's own speculation
         return any(t.mood[k] == "subj2" and t.low[k] not in SUBJ2_MODAL for k in range(lo, hi))
@@ -1555,7 +1591,7 @@ class Detector:
         if found is None:
             return None
         v, post = found
-        cue = sorted({v, a - 1})
+        cue = sorted({v, a - 1}) if t.low[a - 1] == "als" else [v]
         part = _ALS_PARTICLES.get((t.lemma[v] or t.low[v]).lower())
         if part:
             cue += [j for j in range(b + 1, min(hi, b + 4)) if t.low[j] == part][:1]
