@@ -579,6 +579,28 @@ SPAN_CASES = [
      "addressee", "die Mitglieder"),
     ("ADDR_MORE", "Es war spät. Gegenüber der Lokalzeitung sagte der Bürgermeister, das Bad werde saniert.",
      "addressee", "der Lokalzeitung"),
+    # dative pronouns as objects ("hatten ihm vorgeworfen", "Ihr wird vorgeworfen")
+    ("ADDR_PRON", "Es war spät. Die Kritiker hatten ihm vorgeworfen, er wolle sich bereichern.", "addressee", "ihm"),
+    ("ADDR_PRON", "Es war spät. Ihr wird vorgeworfen, die Akten vernichtet zu haben.", "addressee", "Ihr"),
+    # "forderte von X Y": the addressee is X without "von" and without the demand
+    ("ADDR_OBJ", "Es war spät. Der Minister forderte von der Regierung Aufklärung darüber, ob die Wahl korrekt "
+                 "verlief.", "addressee", "der Regierung"),
+    # reported speech: the dative object inside the quote, without the accusative after it
+    ("ADDR_REP", "Es war spät. Die Behörden werfen dem Händler Betrug vor.", "addressee", "dem Händler"),
+    # a fronted object before the verb, the speaker after it
+    ("ADDR_FRONT", "Es war spät. An die Bürger appellierte die Polizei, zu Hause zu bleiben.", "addressee",
+     "An die Bürger"),
+    # a passive with an adverbial prefield: the subject after the auxiliary, without the agent
+    ("ADDR_MID", "Es war spät. Zudem wurde die Bundesregierung vom Verband aufgefordert, dafür Sorge zu tragen.",
+     "addressee", "die Bundesregierung"),
+    ("ADDR_PRON", "Es war spät. Der Minister sagte Reportern, dass die Gespräche weitergehen.", "addressee",
+     "Reportern"),
+    # the object of a verb-final relative clause
+    ("ADDR_SUB", "Es war spät. Anwesend war auch ein Anwalt, der der Polizei vorwarf, die Akten vernichtet zu haben.",
+     "addressee", "der Polizei"),
+    # cues: a quoted phrase in its speaker's clause
+    ("CUE_VERB", "Es war spät. Die Ministerin konstatierte eine wachsende „Kluft zwischen Stadt und Land“.", "cue",
+     "konstatierte"),
 ]
 
 
@@ -595,6 +617,41 @@ def test_wikinews_role_span_extent(pipe: Pipeline, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(rules, switch, False)
     assert next((x for x in run(pipe, body).quotes if getattr(x, role) and
                  [s.text for s in getattr(x, role)] == [text]), None) is None
+
+
+CUE_PART_CASES = [
+    # the preposition of the speech act, the perfect auxiliary, "sich"/"dazu" between the verb's parts
+    ("CUE_PREP", "Es war spät. Die Bürgermeisterin sprach von einer „schweren Niederlage für die Stadt“.",
+     ["sprach", "von"]),
+    ("CUE_AUX", "Es war spät. Der Kanzler hatte zuvor die Rolle der Länder betont: „Ohne sie geht es nicht.“",
+     ["hatte", "betont"]),
+    ("CUE_INNER", "Es war spät. Der Verein hat sich bereit erklärt, die Kosten zu übernehmen.", ["hat", "sich", "erklärt"]),
+    ("CUE_INNER", "Es war spät. Der Verband hat die Mitglieder dazu aufgefordert, die Beiträge zu zahlen.",
+     ["hat", "dazu", "aufgefordert"]),
+]
+
+
+@pytest.mark.parametrize("switch,body,cue", CUE_PART_CASES)
+def test_wikinews_cue_parts(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                            cue: list[str]) -> None:
+    from quellenlage.attribution import rules
+
+    def cues() -> list[list[str]]:
+        return [[s.text for s in q.cue] for q in run(pipe, body).quotes if q.cue]
+
+    assert cue in cues()
+    monkeypatch.setattr(rules, switch, False)
+    assert cue not in cues()
+
+
+def test_bare_demand_has_no_addressee(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "forderte einen Korridor": the accusative is what is demanded, nobody is addressed
+    from quellenlage.attribution import rules
+
+    body = "Es war spät. Die Sprecherin forderte einen sicheren Korridor, um die Stadt zu versorgen."
+    assert [q.addressee for q in run(pipe, body).quotes] == [[]]
+    monkeypatch.setattr(rules, "ADDR_OBJ", False)
+    assert [[s.text for s in q.addressee] for q in run(pipe, body).quotes] == [["einen sicheren Korridor"]]
 
 
 def test_demnach_is_the_wikinews_speaker_span(pipe: Pipeline) -> None:

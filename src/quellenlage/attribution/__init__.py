@@ -27,6 +27,8 @@ from quellenlage.attribution.rules import (
     find_addressee,
     np_after,
     np_after_verb,
+    phrase_cue,
+    reported_addressee,
     split_unknown_frame,
     trim_trailing_frame,
 )
@@ -347,10 +349,12 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
             q.speaker = extend_speaker(t, q.speaker)
         if ADDR:
             q.addressee = find_addressee(t, q)
+            q.addressee = reported_addressee(t, q)
             if ADDR_CHANNEL and q.addressee is None and q.channel is not None and q.speaker is not None \
                     and q.channel[0] >= q.speaker[1] and t.sent[q.channel[0]] == t.sent[q.speaker[0]]:
                 q.addressee = q.channel  # "sagte X der Zeitung Y": the outlet X spoke to
         if CUE_EXT:
+            q.cue = phrase_cue(t, q)
             q.cue = extend_cue(t, q)
         if COLON_CUE:
             q.cue = colon_cue(t, q)

@@ -138,6 +138,16 @@ NACH_DOC = True  # sentence-initial "Nach dem Grundgesetz ist …", "Nach einem 
 UND_INV = True  # "Im Januar legte er sein Amt nieder und verkündete, …": the subject after the first verb
 PASSIVE_FAR = True  # "Ihm wird unter anderem vorgeworfen, …": "wird" further from the participle, in the cue
 SUB_FRAME = True  # "…, der erklärte, dass …", "…, da sie befürchten, …": a frame verb ending a subordinate clause
+CUE_PREP = True  # "sprach von", "warnte vor": the preposition of the speech act belongs to the cue
+CUE_VERB = True  # "X konstatierte eine „Kluft …“": a quoted phrase in its speaker's clause has the verb as cue
+CUE_AUX = True  # "hatte ... betont": the perfect auxiliary of a participle cue
+CUE_INNER = True  # "hat sich ... geäußert", "hat X dazu aufgefordert": "sich" and "dazu" between the verb's parts
+ADDR_PRON = True  # "hatten ihm vorgeworfen", "Ihm wird vorgeworfen", "hat 300 Bewohner aufgefordert": more object forms
+ADDR_OBJ = True  # bare "fordern"/"zurückweisen": the accusative is the demand, not the addressee ("forderte von X": X)
+ADDR_FRONT = True  # a fronted object: "An die Regierung appellierte sie", "Der Regierung X wird vorgeworfen"
+ADDR_MID = True  # passive with an adverb in the prefield: "Darin wird der König aufgefordert, …"
+ADDR_SUB = True  # verb-final clauses: "…, der der Regierung vorwarf, …", "…, die alle Bürger aufforderte, …"
+ADDR_REP = True  # reported speech ("Die Behörden werfen X Betrug vor"): the object inside the quote
 PASSIVE_REPORT = True  # "Als Ursache wurde ... angegeben.", "Vermutet werden ...": agentless reported speech
 _ALS_PASSIVE = {"nennen", "angeben", "vermuten"}
 _FRONTED_PASSIVE = {"nennen", "angeben", "vermuten", "bemängeln", "befürchten", "kritisieren", "fordern", "beklagen"}
@@ -1882,12 +1892,54 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
             ADDR_FIX and not any(t.low[k] in _ADDR_AUX for k in range(lo, min(hi, cue[-1])))):
         for k in range(lo, min(hi, cue[-1])):
             if t.low[k] in _ADDR_AUX:
-                np = np_after(t, lo if t.low[lo] not in L.CONJ_START else lo + 1, k, appos=False)
+                a0 = lo if t.low[lo] not in L.CONJ_START else lo + 1
+                if ADDR_MID and (k == a0 or k == a0 + 1 and (t.upos[a0] == "ADV" or t.low[a0] in _PRON_ADV | {"darin"})
+                                 and t.low[a0] not in _DAT_PRONOUNS):
+                    # "Darin wird der König aufgefordert", "Zudem wurde die Regierung vom Verband aufgefordert"
+                    part = next((x for x in cue if x > k and t.low[x].startswith(_ADDR_PASSIVE)), None)
+                    if part is not None and k + 1 < part and t.low[k + 1] in L.DETERMINERS:
+                        np = np_after(t, k + 1, part, appos=False)
+                        if np and not any(x in inq for x in range(*np)) and (
+                                np[1] == part or t.low[np[1]] in {"von", "vom"}):
+                            agent = [x for x in range(np[0] + 1, np[1]) if t.low[x] in {"von", "vom"}]
+                            return (np[0], agent[-1]) if agent else np  # without the agent "vom Verband"
+                    return None
+                if ADDR_PRON and k == a0 + 1 and t.low[a0] in _DAT_PRONOUNS:
+                    return (a0, k)  # "Ihm wird vorgeworfen"
+                np = np_after(t, a0, k, appos=False)
+                if ADDR_PRON and np and np[1] < k and t.w[k - 1] == "," and t.w[np[1]] == "," \
+                        and extend_speaker(t, np)[1] in (k, k - 1):
+                    return (np[0], k - 1)  # "Dem Berater X, einem früheren Minister, wird ..."
                 if np and np[1] == k and not any(x in inq for x in range(*np)):
                     return np
+                if ADDR_FRONT and (r := _fronted_object(t, a0, k, inq)) is not None:
+                    return r
                 break
         return None  # (active "beschuldigte X", "hat X aufgefordert" go on below)
+    if ADDR_SUB and (r := _subclause_object(t, cue, lo, inq)) is not None:
+        return r
     v = cue[0]
+    if ADDR_FRONT and (t.low[v] in _ADDR_VERBS or t.low[v] in _ADDR_VERBS2) and q.speaker is not None \
+            and q.speaker[0] > v and not (t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq)):
+        a0 = lo if t.low[lo] not in L.CONJ_START else lo + 1
+        if (r := _fronted_object(t, a0, v, inq)) is not None:
+            return r
+    if ADDR_OBJ and t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq):
+        # "forderte einen Korridor": no addressee; "forderte von der Regierung Aufklärung": the "von" NP
+        k = v + 1
+        sp = q.speaker
+        if sp is not None and sp[0] == k:
+            k = sp[1]
+        while k < hi and (t.low[k] in L.ADVERBS or t.upos[k] == "ADV") and k not in inq:
+            k += 1
+        if k + 1 < hi and t.low[k] == "von" and t.low[k + 1] in L.DETERMINERS and k + 1 not in inq:
+            np = np_after(t, k + 1, hi, appos=False)
+            if np and not any(x in inq for x in range(*np)):
+                e = np[0] + 1  # up to the first noun: "von der iranischen Regierung Aufklärung"
+                while e < np[1] and not t.cap(e):
+                    e += 1
+                return (np[0], e + 1) if e < np[1] else np
+        return None
     if t.low[v] in _ADDR_VERBS or ADDR_FIX and t.low[v] in _ADDR_VERBS2:
         k = v + 1
         sp = q.speaker
@@ -1910,6 +1962,8 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
         k = sp[1] if sp[0] > cue[0] else cue[-1] + 1
         while k < hi and t.low[k] in L.ADVERBS:
             k += 1
+        if ADDR_PRON and k < hi and k not in inq and t.low[k] in _PRESS_DATIVES:
+            return (k, k + 1)  # "sagte er Reportern"
         if k < hi and k not in inq and t.low[k] in {"dem", "der", "den", "einem", "einer"}:
             np = np_after(t, k, hi, appos=False)
             if np and np != sp and (np[1] >= hi or t.w[np[1]] in {",", ".", ":"} or np[1] in inq
@@ -1925,6 +1979,99 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
             if np and (any(t.low[x] in L.MEDIA for x in range(*np)) or t.low[np[0]] in {"journalisten", "reportern"}
                        or (t.low[k] == "vor" and t.low[np[1] - 1] in {"presse", "journalisten", "reportern"})):
                 return np
+    return None
+
+
+_DEMAND_VERBS = {"forderte", "fordert", "fordern", "forderten", "wies", "weist", "wiesen"}
+_PRESS_DATIVES = {"reportern", "journalisten", "journalistinnen", "medienvertretern", "pressevertretern"}
+_VF_ADDR = {"vorwarf", "vorwarfen", "vorwirft", "vorwerfen", "aufforderte", "aufforderten", "auffordert",
+            "auffordern", "beschuldigte", "beschuldigten", "ermahnte", "bat", "baten"}
+
+
+def _subclause_object(t: Toks, cue: list[int], lo: int, inq: set[int]) -> tuple[int, int] | None:
+    """ "…, der der US-Regierung vorwarf, …": the object between the subordinating word (and the
+    subject after it) and the clause-final verb of a subordinate clause."""
+    v = cue[-1]
+    if t.low[v] not in _VF_ADDR or len(cue) > 1 and cue[0] < v - 1 and t.low[cue[0]] not in L.AUX:
+        return None
+    c = next((k for k in range(v - 1, max(lo - 1, v - 15), -1) if t.w[k] in {",", ";", ":"} or k in inq), None)
+    if c is None or c in inq or c + 1 >= v or t.low[c + 1] not in SUBORD:
+        return None
+    k = c + 2  # after the relative pronoun (the speaker) ...
+    if t.low[c + 1] in {"dass", "weil", "da", "wobei"} or k < v and t.low[k] in L.PRONOUNS:
+        if not (k < v and t.low[k] in L.PRONOUNS):
+            return None
+        k += 1  # ... or after the pronoun subject of a conjunction clause
+    while k < v and (t.low[k] in L.ADVERBS or t.upos[k] == "ADV"):
+        k += 1
+    if k >= v:
+        return None
+    if t.low[k] in _DAT_PRONOUNS and k + 1 == v:
+        return (k, v)
+    np = np_after(t, k, v, appos=False)
+    if np and np[1] == v and t.low[np[0]] not in _NOT_ADDR:
+        return np
+    return None
+
+
+def _fronted_object(t: Toks, a: int, v: int, inq: set[int]) -> tuple[int, int] | None:
+    """The prefield before the finite verb `v` as an object ("Den Flüchtlingen sicherte er zu",
+    "An die Regierung appellierte sie"): it opens with a dative/accusative article (or "an" + article)
+    and holds no verb; a relative clause after a comma is left out."""
+    if a >= v or any(x in inq for x in range(a, v)):
+        return None
+    b = next((k for k in range(a, v) if t.w[k] == ","), v)
+    if b - a < 2 or any(t.upos[k] in ("VERB", "AUX") for k in range(a, b)):
+        return None
+    first = t.low[a + 1] if t.low[a] == "an" else t.low[a]
+    if first not in {"dem", "den", "der", "die", "ihren", "seinen", "ihrem", "seinem", "allen"}:
+        return None
+    if b < v and not (t.low[b + 1] in SUBORD and t.w[v - 1] == ","):
+        return None  # a comma not opening a relative clause: no plain prefield
+    return (a, b)
+
+
+def _has_particle(t: Toks, v: int, hi: int, inq: set[int]) -> bool:
+    """ "forderte X auf", "wies X an": a separable "auf"/"an" ends the verb's clause (the cue gets it later)."""
+    for k in range(v + 1, hi):
+        if k in inq or t.w[k] in {",", ";", ":", "."} or t.w[k] in QUOTE_CHARS:
+            return False
+        if t.low[k] in {"auf", "an"} and (k + 1 >= hi or k + 1 in inq or t.w[k + 1] in {",", ";", ":", "."}
+                                          or t.w[k + 1] in QUOTE_CHARS):
+            return True
+    return False
+
+
+_REP_ADDR = {"warf", "wirft", "werfen", "warfen", "vorwarf", "vorwerfen", "vorgeworfen", "aufgefordert", "forderte",
+             "fordert", "forderten", "fordern", "beschuldigte", "beschuldigt", "beschuldigten"}
+_VORWERFEN = {"warf", "wirft", "werfen", "warfen", "vorwarf", "vorwerfen", "vorgeworfen"}
+
+
+def _dative_only(t: Toks, np: tuple[int, int]) -> tuple[int, int]:
+    """ "wirft dem Minister Untätigkeit vor": the dative object ends before a second, bare noun."""
+    for k in range(np[0] + 1, np[1]):
+        if t.upos[k] == "NOUN" and t.upos[k - 1] in ("NOUN", "PROPN") and t.low[k - 1] not in L.DETERMINERS:
+            return (np[0], k)
+    return np
+
+
+def reported_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
+    """The addressee inside a reported-speech sentence ("Die Behörden werfen X Betrug vor",
+    "Die EU hat die Regierung zur Kooperation aufgefordert"): found as for a frame whose
+    cue is the sentence's addressee verb (the WikiNews gold gives such quotes no cue)."""
+    if not ADDR_REP or q.type != "reported" or q.cue or q.addressee is not None or len(q.content) != 1:
+        return q.addressee
+    a, b = q.content[0]
+    for v in range(a, b):
+        w = t.low[v]
+        if w in _REP_ADDR:
+            cue = [(v, v + 1)]
+            for k in range(v - 1, max(a - 1, v - 12), -1):
+                if t.low[k] in L.AUX:
+                    cue = [(k, k + 1), (v, v + 1)]
+                    break
+            r = find_addressee(t, RawQuote("reported", [], cue, q.speaker, sent=q.sent))
+            return _dative_only(t, r) if r is not None and w in _VORWERFEN else r
     return None
 
 
@@ -1950,7 +2097,10 @@ def _addressee_more(t: Toks, q: RawQuote, cue: list[int], lo: int, hi: int,
                 np = np_after(t, k + 1, part, appos=False)
                 k = np[1] if np else k + 1
                 continue
-            if t.low[k] in L.DETERMINERS or t.cap(k) and not t.w[k][:1].isdigit():
+            if ADDR_PRON and t.low[k] in _DAT_PRONOUNS and k not in inq:
+                return (k, k + 1)  # "Kritiker hatten ihm vorgeworfen"
+            if t.low[k] in L.DETERMINERS or t.cap(k) and not t.w[k][:1].isdigit() or (
+                    ADDR_PRON and t.w[k][:1].isdigit() and k + 1 < part and t.cap(k + 1)):
                 np = np_after(t, k, part, appos=False)
                 if np and not (set(range(*np)) & (spk | inq)) and t.low[np[0]] not in _NOT_ADDR:
                     return np
@@ -1975,6 +2125,54 @@ _PARTICLES = {"heraus", "auf", "an", "zu", "vor", "hin", "fest", "ein", "mit", "
 _PRON_ADV = {"dazu", "daran", "darauf", "davon", "darüber", "dafür", "damit", "dagegen"}
 
 
+_PERF_AUX = {"hat", "haben", "hatte", "hatten"}
+_SPEECH_PREP = {"sprach": "von", "spricht": "von", "sprachen": "von", "sprechen": "von", "warnte": "vor",
+                "warnt": "vor", "warnten": "vor", "warnen": "vor"}
+
+
+def _participle_cue(t: Toks, i: int) -> bool:
+    """A past participle ("betont", "gesagt", "erklärt") that needs its auxiliary in the cue."""
+    w = t.low[i]
+    if not w.endswith(("t", "en")) or t.upos[i] != "VERB" or t.mood[i] in ("subj1", "subj2"):
+        return False
+    # the tagger reads "betont" before a colon as present tense: clause-final forms count too
+    return w.startswith("ge") or t.mood[i] is None or i + 1 < t.n and (
+        t.w[i + 1] in {",", ":", ".", ";"} or t.w[i + 1] in QUOTE_CHARS)
+
+
+_PHRASE_VERBS = {"sehen", "nennen", "bezeichnen", "konstatieren", "fordern", "sprechen", "loben", "kritisieren",
+                 "werten", "beschreiben", "verurteilen", "warnen", "begrüßen", "schreiben", "sagen", "erklären"}
+
+
+def phrase_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
+    """The WikiNews cue of a frameless direct quote that is a phrase of its speaker's clause
+    ("Der Präsident konstatierte eine „Kluft zwischen Arm und Reich“", "In dem Verfahren sieht X einen
+    „Angriff“"): the finite verb right after or right before the speaker, with a participle after an
+    auxiliary ("hatte X damals gesagt")."""
+    if not CUE_VERB or q.type != "direct" or q.cue or q.display_cue or q.speaker is None or not q.content:
+        return q.cue
+    a = q.content[0][0]
+    sp = q.speaker
+    if t.sent[sp[0]] != t.sent[a] or a > 0 and t.w[a - 1] == ":":
+        return q.cue  # (a quote after a colon: colon_cue's case)
+    inq = {k for x, y in q.content for k in range(x, y)}
+    lo, hi = t.sent_range[t.sent[a]]
+    for v in (sp[1], sp[0] - 1):
+        if not (lo <= v < hi) or v in inq or t.upos[v] not in ("VERB", "AUX") or t.mood[v] != "ind":
+            continue
+        if t.low[v] not in L.AUX and t.low[v] not in L.VERB_FORMS and (t.lemma[v] or "").lower() not in _PHRASE_VERBS:
+            return q.cue  # "bestimmt", "gilt": no speech act
+        if t.low[v] in L.AUX:
+            if t.low[v] not in _PERF_AUX:
+                return q.cue
+            end = min(x for x in inq) if min(inq) > v else hi
+            part = next((k for k in range(v + 1, end) if t.upos[k] == "VERB" and t.mood[k] is None
+                         and k not in inq), None)
+            return [(v, v + 1), (part, part + 1)] if part is not None else q.cue
+        return [(v, v + 1)]
+    return q.cue
+
+
 def extend_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
     """Widen a quote's cue to what the WikiNews gold marks: "Wie X mitteilte" keeps "Wie",
     separable particles and pronominal adverbs of the frame verb ("forderte ... auf", "sagte dazu",
@@ -1990,6 +2188,21 @@ def extend_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
         add.add(first - 1)
     if last + 1 < hi and t.low[last + 1] == "es" and t.low[last] in {"heißt", "hieß"}:
         add.add(last + 1)
+    if CUE_AUX and t.low[first] not in L.AUX and _participle_cue(t, first):
+        for k in range(first - 1, max(lo - 1, first - 12), -1):
+            if k in inq or t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
+                break
+            if t.low[k] in _PERF_AUX:
+                add.add(k)
+                first = k
+                break
+            if t.upos[k] in ("VERB", "AUX") and t.mood[k] in ("ind", "subj1", "subj2"):
+                break  # another finite verb: "betont" is present tense here
+    if CUE_INNER:
+        # "hat sich bereit erklärt", "hat X dazu aufgefordert", "ruft dazu auf": the reflexive and a
+        # pronominal adverb between the parts of the verb
+        add.update(k for k in range(first + 1, last) if (t.low[k] == "sich" or t.low[k] in _PRON_ADV
+                                                         or t.low[k] == "darum") and k not in inq)
     if t.upos[first] in ("VERB", "AUX") or t.low[first] in L.VERB_FORMS:
         # "Wie die Polizei mitteilte": the "wie" at the start of the frame clause
         for k in range(first - 1, max(lo - 1, first - 10), -1):
@@ -2004,6 +2217,10 @@ def extend_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
             nxt = t.w[k + 1] if k + 1 < t.n else "."
             if t.low[k] in _PRON_ADV and k - last <= 4:
                 add.add(k)
+            elif CUE_PREP and t.low[k] == _SPEECH_PREP.get(t.low[last]) and k + 1 < hi and k + 1 not in inq \
+                    and (t.low[k + 1] in L.DETERMINERS or t.w[k + 1] in QUOTE_CHARS or t.cap(k + 1)):
+                add.add(k)  # "sprach von einer Katastrophe", "warnte vor den Folgen"
+                break
             elif t.low[k] in _PARTICLES and (nxt in {",", ";", ":", "."} or nxt in QUOTE_CHARS or k + 1 in inq
                                               or t.low[k + 1] in {"dass", "ob"}):
                 add.add(k)
