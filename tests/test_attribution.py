@@ -601,6 +601,17 @@ SPAN_CASES = [
     # cues: a quoted phrase in its speaker's clause
     ("CUE_VERB", "Es war spät. Die Ministerin konstatierte eine wachsende „Kluft zwischen Stadt und Land“.", "cue",
      "konstatierte"),
+    # an article-less adjective after the speaker's head starts the object, not a genitive attribute
+    ("ADJ_OBJ", "Es war spät. Nun fordert Ministerin Lindner finanzielle Hilfen für die Bauern.", "speaker",
+     "Ministerin Lindner"),
+    # a genitive attribute opening with two adjectives belongs to the source phrase
+    ("GEN_ADJS", "Es war spät. Der Minister bestritt nach Angaben der offiziellen staatlichen Nachrichtenagentur den "
+     "Einsatz von Waffen.", "speaker", "Angaben der offiziellen staatlichen Nachrichtenagentur"),
+    ("GEN_ADJS", "Es war spät. Die Favoriten stehen nach Meinung vieler Experten fest.", "speaker",
+     "Meinung vieler Experten"),
+    # a source preposition or focus particle before the speaker is not part of the span
+    ("LEAD_PARTICLE", "Es war spät. Wie aus einer Mitteilung des Vereins hervorgeht, sollen die Preise steigen.",
+     "speaker", "einer Mitteilung des Vereins"),
 ]
 
 
@@ -690,6 +701,67 @@ def test_ranker_keeps_the_speaker_of_a_framed_quote_before() -> None:
         assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Der Minister"]
     finally:
         S.KEEP_FRAMED = old
+
+
+def test_ranker_takes_no_adverb_for_a_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import AttributionComponent
+    from quellenlage.attribution import speaker as S
+
+    pipe = Pipeline(["language", "attribution"])
+    attr = pipe.components[1]
+    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
+    attr.ranker.w = {"sentstart=True|direct": 10.0}  # a ranker that prefers whatever opens the sentence
+    body = "Es war spät. Besonders deutlich wurde es am Abend: „Wir wollen eine gerechte Rente für alle Menschen.“"
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["Besonders"]
+    monkeypatch.setattr(S, "NO_ADVERB", False)
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["Besonders"]
+
+
+def test_ranker_does_not_replace_a_speaker_by_a_thing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import AttributionComponent
+    from quellenlage.attribution import speaker as S
+
+    pipe = Pipeline(["language", "attribution"])
+    attr = pipe.components[1]
+    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
+    attr.ranker.w = {"dist=<=1|indirect": 10.0}  # a ranker that prefers any phrase of the sentence before
+    body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Rente wurde verschoben. " \
+           "Auch müsse die Steuer steigen."
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Der Minister"]
+    monkeypatch.setattr(S, "KEEP_OVER_THING", False)
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Die Reform der Rente"]
+
+
+def test_heisst_es_takes_the_place_of_the_words_as_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import speaker as S
+
+    body = "Es war spät. Die Lage sei ernst, heißt es in dem Bericht der Behörde."
+    q = run(pipe, body).quotes[0]
+    assert [s.text for s in q.speaker] == ["dem Bericht der Behörde"]
+    assert [s.text for s in q.content] == ["Die Lage sei ernst"]
+    monkeypatch.setattr(S, "HEISST_SOURCE", False)
+    assert run(pipe, body).quotes[0].speaker == []
+
+
+def test_a_carried_over_speaker_is_marked_where_it_is_named_again(pipe: Pipeline,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import speaker as S
+
+    body = "Es war spät. Der Finanzexperte Jürgen Koppelin sagte, der Haushalt sei unsolide. " \
+           "Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“"
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Koppelin"]
+    monkeypatch.setattr(S, "NEAR_NAME", False)
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Der Finanzexperte Jürgen Koppelin"]
+
+
+def test_nominative_pronoun_after_the_cue_is_the_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import speaker as S
+
+    # the fronted phrase is the object: only "er" can be the subject
+    body = "Es war spät. Die Anwohner forderte er auf, die Fenster geschlossen zu halten."
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["er"]
+    monkeypatch.setattr(S, "POSTVERB_PRON", False)
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["Die Anwohner"]
 
 
 def _quotes(pipe: Pipeline, body: str) -> list[tuple[str, list[str], str]]:
@@ -903,6 +975,7 @@ def test_ranker_judges_a_mention_inside_the_quote_by_its_head(monkeypatch: pytes
     assert isinstance(attr, AttributionComponent) and attr.ranker is not None
     attr.ranker.w = {"side=inside|indirect": 10.0}  # a ranker that always prefers a mention inside the quote
     monkeypatch.setattr(S, "KEEP_FRAMED", False)
+    monkeypatch.setattr(S, "KEEP_OVER_THING", False)  # (which would keep "Der Minister" over the thing as well)
     body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Regierung müsse deshalb warten."
     # "Die Reform der Regierung" is a thing (its head), not the government
     assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Die Reform der Regierung"]

@@ -33,7 +33,7 @@ from quellenlage.attribution.rules import (
     trim_trailing_frame,
 )
 from quellenlage.attribution.sources import SourceInfo, SourceTable
-from quellenlage.attribution.speaker import SpeakerRanker
+from quellenlage.attribution.speaker import SpeakerRanker, heisst_source, nearest_name, postverbal_pronoun
 from quellenlage.model import Doc, Quote, Source, Span
 from quellenlage.pipeline import register
 
@@ -337,8 +337,13 @@ def _demnach_span(t: Toks, q: RawQuote) -> tuple[int, int] | None:
 def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: SpeakerRanker | None = None) -> Doc:
     t, raw, lines = detect(doc, quote_filter)
     raw.sort(key=lambda q: (t.s[q.content[0][0]] if q.content else 0))
+    for q in raw:
+        postverbal_pronoun(t, q)
+        heisst_source(t, q)
     if ranker is not None:
         ranker.choose(t, raw)
+    for q in raw:
+        nearest_name(t, q)
     if SPLIT_FRAME:
         for q in raw:
             split_unknown_frame(t, q)

@@ -29,6 +29,9 @@ STRONG_SAY = {"sagen", "erklären", "betonen", "behaupten", "schreiben", "mittei
               "versichern", "unterstreichen", "bekräftigen", "ergänzen", "hinzufügen", "warnen", "argumentieren"}
 UPOS_STOP = True
 TWO_NOUN = False
+GEN_ADJS = True  # a genitive attribute may open with two or three adjectives or a quantifier
+_GEN_QUANT = {"vieler", "aller", "mehrerer", "einiger", "zahlreicher", "beider", "weiterer", "verschiedener"}
+ADJ_OBJ = True  # an adjective right after a noun phrase's head starts another phrase unless genitive "-er"
 SUBORD = {"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "dass", "weil", "da", "wo", "wobei",
           "nachdem", "obwohl", "wenn", "als", "während", "bevor", "denen", "deren", "dessen"}
 OPINION_NOUNS = {"ansicht", "meinung", "auffassung", "überzeugung", "einschätzung", "position", "standpunkt"}
@@ -116,6 +119,8 @@ TRIM_PP = True  # "Oliver Zille bei der Vorstellung", "Schnappauf aus Sicherheit
 APPOS_END = True  # ... or up to the end of the sentence after a postposed speaker
 APPOS_COMMA = True  # "X, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte": apposition up to the comma
 PP_PLACE = True  # "die Regierung in Lomé", "der Fraktion im Bundestag": a named place/body after the speaker
+LEAD_PARTICLE = True  # "etwa die Vorsitzende X", "aus einer Pressemitteilung": the particle is not in the speaker span
+_LEAD_PARTICLES = {"etwa", "einzig", "sogar", "selbst", "auch", "nur", "aus", "zumindest", "insbesondere"}
 STRIP_PREP = {"für", "von", "bei", "aus"}  # "Für den Theologen Hans Küng sei ...": preposition not in the span
 ORPHAN_WINDOW = 4
 # a Konjunktiv-I sentence holding a quoted fragment continues reported speech too ("Es drohe „…“.")
@@ -260,11 +265,12 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                                                  == "media")):
                 break  # dative outlet after the speaker: "sagte Huber der Zeitung 'Die Welt'"
             if last_head >= 0 and lw not in L.GENITIVE_LINK and lw not in {
-                    "des", "der", "seiner", "ihrer", "seines", "ihres", "eines", "einer", "dessen", "deren"}:
-                break
+                    "des", "der", "seiner", "ihrer", "seines", "ihres", "eines", "einer", "dessen", "deren"} and not (
+                    GEN_ADJS and (lw in _GEN_QUANT or t.low[j - 1] in {"der", "des"} and j - 1 > last_head)):
+                break  # (but "Meinung vieler Experten", "Meinung der beiden Politiker": a genitive attribute)
             if last_head >= 0 and j + 1 < end and not (t.cap(j + 1) or t.low[j + 1] in L.DETERMINERS
                                                        or t.w[j + 1] in QUOTE_CHARS
-                                                       or (j + 2 < end and t.cap(j + 2))):
+                                                       or (j + 2 < end and t.cap(j + 2)) or _adj_run(t, j + 1, end)):
                 break
             j += 1
             continue
@@ -299,6 +305,13 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                     lw.endswith(("en", "em", "er", "es", "e")) and j + 1 < end and t.w[j + 1][:1].isupper()
                     and t.low[j - 1] not in L.PRONOUNS):
                 break
+            if ADJ_OBJ and last_head == j - 1 and not lw.endswith("er") and not t.w[j - 1].isupper() and not (
+                    lw.endswith(("ende", "enden", "endem", "endes")) and not lw.startswith("folgend")) and not any(
+                    t.low[k] in L.DETERMINERS or t.upos[k] in ("ADP", "NUM") or t.w[k][:1].isdigit()
+                    for k in range(i + 1, j)):
+                # "sagte Zapatero finanzielle Hilfen zu": an article-less attribute after the head is genitive
+                # ("-er"); inside an extended attribute ("die das Unglück überlebende X") it is not
+                break
             j += 1
             continue
         break
@@ -315,6 +328,18 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                 # relative clause check: "der gestern sagte" would end in a verb
                 return (i, ap[1])
     return (i, stop)
+
+
+def _adj_run(t: Toks, k: int, end: int) -> bool:
+    """ "Angaben der offiziellen chinesischen Nachrichtenagentur": two or three inflected adjectives, then a noun."""
+    if not GEN_ADJS:
+        return False
+    n = 0
+    while k < end and n < 3 and t.w[k][:1].islower() and t.low[k].endswith(("en", "er", "e", "es")) \
+            and t.low[k] not in L.NP_STOP and t.low[k] not in L.VERB_FORMS and t.upos[k] in ("ADJ", None):
+        k += 1
+        n += 1
+    return n >= 2 and k < end and t.cap(k)
 
 
 def _np_participle(t: Toks, i: int, end: int) -> tuple[int, int] | None:
@@ -1790,6 +1815,15 @@ def extend_speaker(t: Toks, sp: tuple[int, int]) -> tuple[int, int]:
     # "Für den Theologen Hans Küng sei ...": the gold speaker leaves out the preposition
     if STRIP_PREP and b - a > 1 and t.low[a] in STRIP_PREP and t.w[a][:1].isupper() and t.cap(b - 1):
         a += 1
+    # "etwa die Landesvorsitzende X", "Einzig Sony", "aus einer Pressemitteilung": focus particles and a
+    # source preposition are not part of the WikiNews speaker span
+    while LEAD_PARTICLE and b - a > 1 and (t.cap(a + 1) or t.low[a + 1] in L.DETERMINERS or t.low[a + 1] == "allem"):
+        if t.low[a] in _LEAD_PARTICLES:
+            a += 1
+        elif t.low[a] == "vor" and t.low[a + 1] == "allem" and b - a > 2:
+            a += 2  # "vor allem die Gewerkschaften"
+        else:
+            break
     if TRIM_PP:
         for k in range(a + 1, b - 1):
             if t.low[k] in {"bei", "beim", "aus", "von", "für", "an"} and (

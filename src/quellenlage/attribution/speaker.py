@@ -24,6 +24,27 @@ NO_INSIDE_OTHER = True  # the ranker may not pick a plain thing named inside the
 NO_INSIDE_HEAD = True
 _ATTACH = {"der", "des", "von", "vom", "für", "an", "auf", "über", "mit", "in", "im", "aus", "zur", "zum", "gegen"}
 KEEP_FRAMED = True  # a quote continuing a framed quote of the sentence before keeps that speaker
+NO_ADVERB = True  # "Weiterhin", "Besonders", "Aufgrund der Zerstörung": adverbials are no speaker candidates
+# "Die Tat bezeichnete er als sinnlos": a nominative-only pronoun right after the cue verb is the subject, the
+# fronted phrase an object
+POSTVERB_PRON = True
+_NOM_PRON = {"er", "ich", "wir", "du"}
+# the ranker may not replace the speaker the rules carried over to reported speech by a plain thing ("die Ortung der
+# Standortdaten"); frameless direct quotes are left to the ranker (train: better so)
+KEEP_OVER_THING = True
+# compounds of bodies and documents ("Robert-Koch-Institut", "Staatsanwaltschaft", "Expertenmeinung")
+_BODY_ENDINGS = tuple(sorted({w for w in L.ORGANIZATION | L.GOVERNMENT | L.SOURCE_NOUNS | L.MEDIA if len(w) >= 4}
+                             | {"schaft"}))
+# "heißt es in dem Bericht", "Aus Paris hieß es": the WikiNews gold marks the place the words come from as the
+# speaker of an agentless "heißt es"
+HEISST_SOURCE = True
+_HEISST = {"heißt", "hieß", "heisst", "hiess", "hieße"}
+_SOURCE_PREPS = {"in", "im", "bei", "beim", "aus", "auf"}
+_TIME_HEADS = {"nacht", "woche", "wochen", "jahr", "jahren", "tag", "tagen", "monat", "monaten", "vergangenheit",
+               "zwischenzeit", "vorjahr", "folge", "regel", "zukunft", "morgen", "abend", "anfang", "ende", "zeit"}
+# "Laut Unternehmenschef Richard Canny … . Zwar sei es ein Schritt – so Canny –, …": a carried-over speaker named
+# again (by the same last name) in the quote's own sentence is marked there
+NEAR_NAME = True
 WINDOW = 3  # sentences before the quote's sentence that may name its speaker
 _PREV_TOK = {"laut", "nach", "so", "von", "vom", "gegenüber", "wie", "durch", "in", "im", "bei", "aus", "mit",
              "für", "zufolge", ",", ":", "und"}
@@ -132,6 +153,19 @@ def features(t: Toks, q: RawQuote, c: Span | None, prev: list[Span | None]) -> l
     return f
 
 
+def _adverbial(t: Toks, c: Span) -> bool:
+    """A candidate opened by an adverb, conjunction or verb (the chunker takes any capitalised
+    sentence start): an adverbial, not a mention."""
+    return t.upos[c[0]] in ("ADV", "SCONJ", "CCONJ", "VERB", "AUX") and t.low[c[0]] not in L.PRONOUNS
+
+
+def _thing(t: Toks, c: Span) -> bool:
+    """A plain thing: no person, body, medium, role, source noun or pronoun ("die Ortung der Standortdaten")."""
+    h = _head(t, c)
+    return _quick_kind(t, h) == ("other", False) and not any(
+        t.upos[k] == "PROPN" or (t.ent[k] or "") or t.low[k].endswith(_BODY_ENDINGS) for k in range(h[0], h[1]))
+
+
 def _head(t: Toks, c: Span) -> Span:
     """The noun phrase up to its first genitive or prepositional attachment."""
     for k in range(c[0] + 1, c[1]):
@@ -158,6 +192,80 @@ def _quick_kind(t: Toks, c: Span) -> tuple[str, bool]:
     if any(w in L.ANONYMOUS for w in low):
         return "anonymous", role
     return ("person" if role else "other"), role
+
+
+def postverbal_pronoun(t: Toks, q: RawQuote) -> None:
+    """Move a speaker found before the cue verb to the nominative pronoun right after it."""
+    if not POSTVERB_PRON or q.speaker is None or not q.cue:
+        return
+    a, b = q.cue[0]
+    sp = q.speaker
+    if b < t.n and t.low[b] in _NOM_PRON and sp[1] <= a and t.sent[sp[0]] == t.sent[a] == t.sent[b] \
+            and t.low[sp[0]] not in L.PRONOUNS and not any(t.w[k] in {",", ":", ";"} for k in range(sp[1], a)):
+        q.speaker = (b, b + 1)
+
+
+def heisst_source(t: Toks, q: RawQuote) -> None:
+    """Give an agentless "heißt es" quote the prepositional phrase next to the cue as its speaker."""
+    if not HEISST_SOURCE or not q.impersonal or q.speaker is not None or not q.cue:
+        return
+    k = next((a for a, _ in q.cue if t.low[a] in _HEISST), None)
+    if k is None:
+        return
+    lo, hi = t.sent_range[t.sent[k]]
+    pp: Span | None = None
+    j = k + 1
+    while j < hi and j <= k + 3 and (t.low[j] == "es" or t.low[j] in L.ADVERBS):
+        j += 1
+    if j < hi and t.low[j] in _SOURCE_PREPS and not t.inq[j]:
+        np = np_after(t, j + 1, hi, appos=False)
+        pp = (j, np[1]) if np else None
+    elif k > lo and t.low[lo] in _SOURCE_PREPS and not t.inq[lo]:
+        np = np_after(t, lo + 1, k, appos=False)
+        pp = (lo, np[1]) if np and np[1] == k else None  # "Aus Paris hieß es"
+    if pp is None or any(t.low[x] in _TIME_HEADS for x in range(pp[0], pp[1])):
+        return
+    content: list[Span] = []
+    for a, b in q.content:  # the phrase leaves the content it was read into
+        if a < pp[1] and pp[0] < b:
+            if a == pp[0] or b == pp[1]:
+                a, b = (pp[1], b) if a == pp[0] else (a, pp[0])
+                while a < b and not t.is_word(a):
+                    a += 1
+                while b > a and t.w[b - 1] in {",", ":"}:
+                    b -= 1
+            else:
+                return  # the phrase sits inside a clause of the content: leave it
+        if a < b:
+            content.append((a, b))
+    if content:
+        q.content = content
+        # the gold leaves out a plain preposition ("heißt es in dem Bericht" -> "dem Bericht"), not "im"/"beim"
+        q.speaker = pp if t.low[pp[0]] in ("im", "beim") else (pp[0] + 1, pp[1])
+
+
+def nearest_name(t: Toks, q: RawQuote) -> None:
+    """Move a speaker from an earlier sentence to a repetition of its last name in the quote's sentence."""
+    if not NEAR_NAME or q.speaker is None or not q.content:
+        return
+    a, b = q.speaker
+    last = b - 1
+    while last > a and not t.cap(last):
+        last -= 1
+    if not t.cap(last) or is_role_word(t.w[last]) or len(t.w[last]) < 3 or not (t.ent[last] or "").endswith("PER"):
+        return
+    s0, s1 = t.sent[q.content[0][0]], t.sent[q.content[-1][1] - 1]
+    if t.sent[a] >= s0:
+        return
+    lo, hi = t.sent_range[s0][0], t.sent_range[s1][1]
+    hits = [k for k in range(lo, hi) if t.w[k] == t.w[last] and not any(x <= k < y for x, y in q.content)]
+    if hits:
+        k = hits[0]
+        j = k
+        while j > lo and t.cap(j - 1) and t.w[j - 1] in t.w[a:b] and not any(x <= j - 1 < y for x, y in q.content):
+            j -= 1  # "Hans Dieter Pötsch" repeated in full
+        q.speaker = (j, k + 1)
+        q.inherited = False
 
 
 def rankable(t: Toks, q: RawQuote) -> bool:
@@ -201,7 +309,12 @@ class SpeakerRanker:
                 # a thing named inside the quote's own words is its topic, not its source
                 cands = [c for c in cands if c is None or c == q.speaker or not any(a <= c[0] < b for a, b in q.content)
                          or _quick_kind(t, _head(t, c) if NO_INSIDE_HEAD else c) != ("other", False)]
+            if NO_ADVERB:
+                cands = [c for c in cands if c is None or c == q.speaker or not _adverbial(t, c)]
             best = max(cands, key=lambda c: self.score(features(t, q, c, prev)))
+            if KEEP_OVER_THING and q.type != "direct" and q.speaker is not None and best is not None \
+                    and best != q.speaker and _thing(t, best):
+                best = q.speaker
             if best != q.speaker:
                 q.speaker = best
                 q.inherited = best is not None and t.sent[best[0]] != q.sent
