@@ -743,25 +743,27 @@ def test_heisst_es_takes_the_place_of_the_words_as_speaker(pipe: Pipeline, monke
     assert run(pipe, body).quotes[0].speaker == []
 
 
-def test_a_carried_over_speaker_is_marked_where_it_is_named_again(pipe: Pipeline,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+# (speaker.py switch, body, quote number, speaker with the switch on, speaker with it off)
+SPEAKER_SWITCH_CASES = [
+    # a carried-over speaker is marked where the quote's own sentence names it again
+    ("NEAR_NAME", "Es war spät. Der Finanzexperte Jürgen Koppelin sagte, der Haushalt sei unsolide. "
+                  "Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“",
+     1, ["Koppelin"], ["Der Finanzexperte Jürgen Koppelin"]),
+    # the fronted phrase is the object: only the nominative pronoun after the cue can be the subject
+    ("POSTVERB_PRON", "Es war spät. Die Anwohner forderte er auf, die Fenster geschlossen zu halten.",
+     0, ["er"], ["Die Anwohner"]),
+]
+
+
+@pytest.mark.parametrize(("switch", "body", "number", "on", "off"), SPEAKER_SWITCH_CASES,
+                         ids=[c[0] for c in SPEAKER_SWITCH_CASES])
+def test_speaker_switch_changes_its_case(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                                         number: int, on: list[str], off: list[str]) -> None:
     from quellenlage.attribution import speaker as S
 
-    body = "Es war spät. Der Finanzexperte Jürgen Koppelin sagte, der Haushalt sei unsolide. " \
-           "Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“"
-    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Koppelin"]
-    monkeypatch.setattr(S, "NEAR_NAME", False)
-    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Der Finanzexperte Jürgen Koppelin"]
-
-
-def test_nominative_pronoun_after_the_cue_is_the_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import speaker as S
-
-    # the fronted phrase is the object: only "er" can be the subject
-    body = "Es war spät. Die Anwohner forderte er auf, die Fenster geschlossen zu halten."
-    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["er"]
-    monkeypatch.setattr(S, "POSTVERB_PRON", False)
-    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["Die Anwohner"]
+    assert [s.text for s in run(pipe, body).quotes[number].speaker] == on
+    monkeypatch.setattr(S, switch, False)
+    assert [s.text for s in run(pipe, body).quotes[number].speaker] == off
 
 
 def _quotes(pipe: Pipeline, body: str) -> list[tuple[str, list[str], str]]:
