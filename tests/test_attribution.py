@@ -457,6 +457,21 @@ def test_continuation_switch(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, sw
     assert not continued()
 
 
+def test_orphan_chain(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    # two Konjunktiv-I sentences after a break in the reported speech: one quote, not one per sentence
+    body = ("Der Minister sagte am Montag, die Lage sei ernst. Das Wetter war an diesem Tag schön. Die Regierung "
+            "habe alles in ihrer Macht getan. Die Hilfe komme bald in den Dörfern an.")
+
+    def contents() -> list[str]:
+        return [" | ".join(c.text for c in q.content) for q in run(pipe, body).quotes]
+
+    assert "Die Regierung habe alles in ihrer Macht getan. | Die Hilfe komme bald in den Dörfern an." in contents()
+    monkeypatch.setattr(rules, "ORPHAN_CHAIN", False)
+    assert "Die Hilfe komme bald in den Dörfern an." in contents()
+
+
 def test_quoted_fragment_keeps_its_own_frame(pipe: Pipeline) -> None:
     # "X teilte mit: „…“" is a framed direct quote, not a continuation of the sentence before
     doc = run(pipe, "Der Minister sagte, die Lage sei ernst. Ein Sprecher teilte mit: „Wir prüfen das.“ ")
@@ -843,6 +858,20 @@ def test_agentless_passive_report(pipe: Pipeline, monkeypatch: pytest.MonkeyPatc
      "war früher Boxer"),
     ("NAMING", "Es war spät. Seit Mai gilt ein neuer Standard für Bahnsteige, genannt „Profil 2“.",
      "Seit Mai gilt ein neuer Standard für Bahnsteige"),
+    # a speech act under a modal verb is an intention or a counterfactual
+    ("MODAL_ACT", "Es war spät. Der Verein wollte eigentlich die doppelte Gebühr verlangen.",
+     "Der Verein wollte eigentlich die doppelte Gebühr verlangen."),
+    ("MODAL_ACT", "Es war spät. Die Grünen hätten mit zwanzig Prozent der Stimmen rechnen können.",
+     "Die Grünen hätten mit zwanzig Prozent der Stimmen rechnen können."),
+    # confirming or denying a noun phrase, without a clause, carries no message
+    ("CONFIRM_ACT", "Es war spät. Die Firma wies die Vorwürfe der Umweltschützer zurück.",
+     "Die Firma wies die Vorwürfe der Umweltschützer zurück."),
+    ("CONFIRM_ACT", "Es war spät. Der Bürgermeister bestätigte den Unfall am Abend gegenüber der Presse.",
+     "Der Bürgermeister bestätigte den Unfall am Abend gegenüber der Presse."),
+    # reportative "soll" only at the end of a relative clause: the writer's indicative sentence
+    ("SOLL_REL", "Es war spät. Der Minister sagte, die Pläne seien fertig. Die neue Brücke ist das erste Bauwerk der "
+                 "Stadt, das ohne Steuergeld errichtet werden soll.",
+     "Die neue Brücke ist das erste Bauwerk der Stadt, das ohne Steuergeld errichtet werden soll."),
 ])
 def test_names_and_subjects_are_not_quotes(monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
                                            text: str) -> None:
@@ -858,6 +887,36 @@ def test_names_and_subjects_are_not_quotes(monkeypatch: pytest.MonkeyPatch, swit
 
     assert text not in contents()
     monkeypatch.setattr(A, switch, False)
+    assert text in contents()
+
+
+@pytest.mark.parametrize("switch,body,text", [
+    # "„…“, heißt es in X" / "In X heißt es: „…“": only the direct quote, no indirect one over the frame
+    ("HEISST_QUOTED", "Es war spät. „Wir werden die Brücke im Sommer sanieren“, heißt es in der Mitteilung der Stadt.",
+     "„Wir werden die Brücke | in der Mitteilung der Stadt"),
+    ("HEISST_QUOTED", "Es war spät. In der Mitteilung der Stadt heißt es dazu: „Wir werden die Brücke im Sommer "
+                      "sanieren.“", "dazu: „Wir werden die Brücke im Sommer sanieren.“"),
+    # an adverbial clause or a PP with a relative clause before ", <verb> X" is no postposed content
+    ("FRONTED_ADV", "Es war spät. Da die Straße gesperrt war, entschied sich der Fahrer für einen Umweg.",
+     "Da die Straße gesperrt war"),
+    ("FRONTED_ADV", "Es war spät. In einem Brief, den er an den Bürgermeister schrieb, forderte der Anwohner mehr "
+                    "Parkplätze.", "In einem Brief, den er an den Bürgermeister schrieb"),
+    # the "e" of "e.V." tagged Konjunktiv I does not make the sentence a continuation of reported speech
+    ("SUBJ1_FORM", "Der Trainer sagte, die Mannschaft sei gut vorbereitet. Am Sonntag feiert der Sportverein "
+                   "Grün-Weiß e.V. sein Jubiläum.", "Am Sonntag feiert der Sportverein Grün-Weiß e."),
+    # "nach" of time is no source frame
+    ("NACH_TIME", "Es war spät. Die Staatsanwaltschaft erhob am Montag nach Abschluss der Ermittlungen Anklage gegen "
+                  "den Fahrer.", "Die Staatsanwaltschaft erhob am Montag | gegen den Fahrer"),
+])
+def test_precision_rule_switch(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                               text: str) -> None:
+    from quellenlage.attribution import rules
+
+    def contents() -> list[str]:
+        return [" | ".join(c.text for c in q.content) for q in run(pipe, body).quotes]
+
+    assert text not in contents()
+    monkeypatch.setattr(rules, switch, False)
     assert text in contents()
 
 
@@ -931,6 +990,8 @@ def test_framed_direct_quote_replaces_indirect_reading(pipe: Pipeline, monkeypat
     from quellenlage.attribution import rules
 
     monkeypatch.setattr(rules, "FRAMED_REPLACE", on)
+    # (HEISST_QUOTED would keep the sentence pass from reading the frame as indirect speech in the first place)
+    monkeypatch.setattr(rules, "HEISST_QUOTED", False)
     doc = run(pipe, "Im Protokoll der Sitzung heißt es wörtlich: „Die Kommission hält die Planung für "
                     "vollständig, sie empfiehlt dem Rat deshalb den Bau der neuen Brücke über den Fluss noch in "
                     "diesem Jahr.“")
