@@ -323,3 +323,25 @@ def test_finished_batches_share_a_commit(tmp_path: pathlib.Path, monkeypatch: py
     assert _q(db, "SELECT count(*) FROM articles")[0][0] == 40
     assert len(seen) <= 40 // per_commit + 1  # not one commit per batch of 2
     assert all(b - a >= per_commit for a, b in zip([0, *seen[:-2]], seen[:-1], strict=True)), seen
+
+
+def test_progress_only_moves_forward(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar's position (bytes read) never goes back when a commit empties the waiting results."""
+    from quellenlage.corpus import engine
+
+    positions: list[int] = []
+
+    class Recording(engine._Progress):
+        def __init__(self, total: int, enabled: bool) -> None:
+            super().__init__(total, False)
+            self.total = total
+
+        def update(self, pos: int, stats: dict, waiting: list[dict] | None = None) -> None:
+            positions.append(pos)
+
+    monkeypatch.setattr(engine, "_Progress", Recording)
+    monkeypatch.setattr(engine, "COMMIT_SECONDS", 1e9)
+    write_jsonl(tmp_path / "a.jsonl", 40)
+    run_corpus([str(tmp_path / "a.jsonl")], str(tmp_path / "c.duckdb"), workers=0, batch_size=2, progress=True)
+    assert len(positions) > 3 and positions == sorted(positions), positions
+    assert positions[-1] == (tmp_path / "a.jsonl").stat().st_size

@@ -250,7 +250,6 @@ class _Pending:
         self.dups: list[tuple[str, str, int, str]] = []
         self.raws: list[str] = []
         self.uids: list[str] = []
-        self.pos = 0
 
 
 def _ready(fut: Any) -> bool:
@@ -412,12 +411,11 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
                 pending.dups.extend(dups)
                 pending.raws.extend(raws)
                 pending.uids.extend(uids)
-                pending.pos = pos
                 if not window or len(pending.results) >= MAX_COMMIT or not _ready(window[0][0]):
                     break
             if len(pending.results) >= commit_size or time.perf_counter() - last_commit >= COMMIT_SECONDS:
                 commit()
-            bar.update(pending.pos, stats, waiting=pending.results)
+            bar.update(pos, stats, waiting=pending.results)  # (`pos`: the last batch taken, committed or not)
 
         for lookup in _chunks(iter_tasks(files, max_bytes), LOOKUP_CHUNK):
             stats["records"] += len(lookup)
@@ -453,6 +451,7 @@ def run_corpus(inputs: list[str], db: str, *, workers: int | None = None, engine
             drain_one()
         if pending.results or pending.dups:
             commit()
+        bar.update(total, stats)
         # the workers are done: let them exit while the claim groups are built
         ex.close(wait=False)
         if group and (stats["analysed"] or stats["duplicates"]
