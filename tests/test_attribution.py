@@ -627,6 +627,18 @@ SPAN_CASES = [
     # a source preposition or focus particle before the speaker is not part of the span
     ("LEAD_PARTICLE", "Es war spät. Wie aus einer Mitteilung des Vereins hervorgeht, sollen die Preise steigen.",
      "speaker", "einer Mitteilung des Vereins"),
+    # a lone pronoun takes no PP attribute: "vom Ausschuss" is the addressee side of "forderte"
+    ("PRON_NO_PP", "Es war spät. Die Pflege müsse verbessert werden, forderte er vom Ausschuss.", "speaker", "er"),
+    # a prefield opened by an accusative or dative article is a fronted object: the subject follows the verb
+    ("ACC_PREFIELD", "Es war spät. Ihren Gegner Peter Maier forderte die Ministerin auf, die Wahl anzuerkennen.",
+     "speaker", "die Ministerin"),
+    ("ACC_PREFIELD", "Es war spät. Den Plan des Senats bezeichnete der Verband als „völlig verfehlt“.", "speaker",
+     "der Verband"),
+    ("ACC_PREFIELD", "Es war spät. Einen Rücktritt schloss der Minister aus, er werde bleiben.", "speaker",
+     "der Minister"),
+    # an acronym or a person's name takes no genitive attribute: the next "der ..." is the clause's subject
+    ("NAME_NO_GEN", "Es war spät. Beim Eintritt würde nach Auskunft der NASA der größte Teil des Satelliten "
+     "verglühen.", "speaker", "Auskunft der NASA"),
 ]
 
 
@@ -643,6 +655,22 @@ def test_wikinews_role_span_extent(pipe: Pipeline, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(rules, switch, False)
     assert next((x for x in run(pipe, body).quotes if getattr(x, role) and
                  [s.text for s in getattr(x, role)] == [text]), None) is None
+
+
+def test_a_web_address_is_a_name(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "laut spiegel.de": the address is the speaker even where the name tagger does not mark it
+    (LOWER_ENT, which takes lower-case words the tagger marks, is switched off to isolate DOMAIN_HEAD)."""
+    from quellenlage.attribution import rules
+
+    body = "Es war spät. Laut spiegel.de sollen die Gespräche am Montag beginnen."
+    monkeypatch.setattr(rules, "LOWER_ENT", False)
+
+    def speakers() -> list[list[str]]:
+        return [[s.text for s in q.speaker] for q in run(pipe, body).quotes]
+
+    assert speakers() == [["spiegel.de"]]
+    monkeypatch.setattr(rules, "DOMAIN_HEAD", False)
+    assert speakers() != [["spiegel.de"]]
 
 
 CUE_PART_CASES = [
@@ -1111,7 +1139,60 @@ def test_passive_frame_with_words_between_auxiliary_and_participle(pipe: Pipelin
     from quellenlage.attribution import rules
 
     monkeypatch.setattr(rules, "PASSIVE_FAR", on)
+    monkeypatch.setattr(rules, "ACC_PREFIELD", False)  # that rule, too, keeps the fronted dative from the speaker
     doc = run(pipe, "Es regnete. Dem Wirt wird seit Wochen vorgeworfen, die Gäste falsch abgerechnet zu haben.")
     speakers = [[s.text for s in q.speaker] for q in doc.quotes]
     # the dative object is the accused, not the speaker: without an agent nobody is named
     assert (["Dem Wirt"] in speakers) is not on
+
+
+@pytest.mark.parametrize(("switch", "body", "speaker", "content"), [
+    ("APPOS_AUX", "Es regnete. Gestern hatte der Bürgermeister der Stadt, Hans Müller, zugesagt, die Schule nicht "
+                  "zu schließen.", "der Bürgermeister der Stadt, Hans Müller", "die Schule nicht zu schließen"),
+    ("LOWER_ENT", "Es regnete. Die taz vermutet, dass der Bahnhof bald geschlossen wird.", "Die taz",
+     "dass der Bahnhof bald geschlossen wird"),
+    ("ES_ALS_AN", "Es regnete. Das Gericht sah es als erwiesen an, dass der Fahrer zu schnell gefahren war.",
+     "Das Gericht", "dass der Fahrer zu schnell gefahren war"),
+    ("PART_AUX", "Es regnete. Morgen will der Minister im Landtag bekannt geben, dass die Mittel verbraucht sind.",
+     "der Minister", "dass die Mittel verbraucht sind"),
+    ("QUOTED_MID", "Es regnete. Am Montag teilte die „Neue Rundschau“ mit, dass der Vertrag gekündigt wurde.",
+     "die „Neue Rundschau“", "dass der Vertrag gekündigt wurde"),
+    ("COORD_SUBJ", "Es regnete. Die Polizei und die Feuerwehr erklärten, dass keine Gefahr mehr bestehe.",
+     "Die Polizei und die Feuerwehr", "dass keine Gefahr mehr bestehe"),
+    ("COORD_SUBJ", "Es regnete. Sowohl der Verein als auch die Stadt kündigten an, den Platz zu sanieren.",
+     "Sowohl der Verein als auch die Stadt", "den Platz zu sanieren"),
+])
+def test_subjects_around_auxiliaries_and_names(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str,
+                                               body: str, speaker: str, content: str) -> None:
+    from quellenlage.attribution import rules
+
+    def found() -> bool:
+        return any(" ".join(s.text for s in q.speaker) == speaker and any(c.text == content for c in q.content)
+                   for q in run(pipe, body).quotes)
+
+    assert found()
+    monkeypatch.setattr(rules, switch, False)
+    assert not found()
+
+
+def test_a_noun_phrase_does_not_start_with_a_finite_verb(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es war spät. „Schulen für alle“, so lautet der Titel eines neuen Berichts."
+
+    def verb_speakers() -> list[str]:
+        return [s.text for q in run(pipe, body).quotes for s in q.speaker if s.text.startswith("lautet")]
+
+    assert verb_speakers() == []
+    monkeypatch.setattr(rules, "FINITE_NOT_ADJ", False)
+    assert verb_speakers() != []
+
+
+def test_generic_man_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quellenlage.attribution as A
+
+    body = "Es war spät. In Brüssel geht man davon aus, dass die Verhandlungen scheitern."
+    q = run(pipe, body).quotes[0]
+    assert q.speaker == [] and q.type == "indirect"
+    monkeypatch.setattr(A, "MAN_EMPTY", False)
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["man"]

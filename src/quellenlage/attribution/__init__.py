@@ -91,6 +91,7 @@ _ZURUECK = ("weis", "wies", "wiesen")
 # "…, das nicht mehr aus dem Haushalt finanziert werden soll.": reportative "soll" only at the end of a relative
 # clause while the main clause is the writer's indicative is no reported speech (train: 4 spurious, none aligned)
 SOLL_REL = True
+MAN_EMPTY = True  # a quote whose speaker is generic "man" is impersonal (no speaker span)
 DEMNACH_SPK = True  # "Demnach sei ...": WikiNews marks the adverb as the speaker span (source stays inherited)
 _DEMNACH = {"demnach", "wonach"}
 _CASUALTIES = {"todesopfer", "menschenleben", "tote", "toten"}
@@ -422,6 +423,9 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
     for q in raw:
         if q.speaker is not None:
             q.speaker = extend_speaker(t, q.speaker)
+            if MAN_EMPTY and q.speaker[1] - q.speaker[0] == 1 and t.low[q.speaker[0]] == "man":
+                # "geht man davon aus, dass": generic "man" names nobody; WikiNews leaves the speaker empty
+                q.speaker, q.impersonal = None, True
         if ADDR:
             q.addressee = find_addressee(t, q)
             q.addressee = reported_addressee(t, q)

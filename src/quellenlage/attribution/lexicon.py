@@ -176,6 +176,9 @@ _RECALL_VERBS: list[tuple[str, str, bool, bool]] = [
 ]
 RECALL_VERBS = {v[0] for v in _RECALL_VERBS}
 _VERBS += _RECALL_VERBS
+# "sah es als erwiesen an, dass …", "Als Aufgabe sieht es X an, …": only with "es", "als" and the particle
+# right before the complement (rules.ES_ALS_AN); never a bare reporting verb
+_VERBS += [("ansehen", "sieht sehen sah sahen", True, False)]
 _MORE_PARTICLES = {"herausfinden": "heraus", "anprangern": "an", "eingestehen": "ein", "anweisen": "an",
                    "nahelegen": "nahe", "einschätzen": "ein",
                    "klarmachen": "klar", "voraussagen": "voraus", "anregen": "an", "einwenden": "ein", "darlegen": "dar", "vorhersagen": "vorher"}

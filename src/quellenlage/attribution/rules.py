@@ -105,6 +105,11 @@ _SO_ADVERBS = {"weiter", "weiterhin", "außerdem", "zudem", "abschließend", "eb
 AUS_SICHT = True  # "aus Sicht der Organisationen"
 LAUT_PART = True  # "laut einer am Dienstag veröffentlichten Mitteilung"
 NPB_PAREN = True  # "X (VDR) zufolge": a bracketed abbreviation inside the noun phrase before "zufolge"
+PRON_NO_PP = True  # a lone personal pronoun takes no PP attribute ("forderte er vom Ausschuss": not "er vom Ausschuss")
+DOMAIN_HEAD = True  # "laut spiegel.de": a lower-case web address is a name, not an adjective
+FINITE_NOT_ADJ = True  # a finite verb ("Laut X blieben einige ...") is no attributive adjective of a noun phrase
+ACC_PREFIELD = True  # "Den Vorschlag bezeichnete X als ...": a prefield opened by a non-nominative article is no subject
+NAME_NO_GEN = True  # a person's name or an acronym takes no genitive attribute: "laut Ina Roth der Sprecher" stops at the name
 NPA_COMPOUND = True  # "laut einer dpa-Meldung": compounds with a lower-case first part are nouns too
 NAME_PP = True  # names with an inner preposition before the verb: "Ärzte ohne Grenzen teilte mit"
 COMMA_IND = True  # ", <indicative verb>" after reported content is the frame's next clause: "…, er sei
@@ -141,6 +146,12 @@ HALTEN_FUER = True  # "Analysten halten X für wahrscheinlich.": "für" + adject
 DECIDE = True  # "Das Gericht hat entschieden, dass …": a ruling reported like speech (lexicon "entscheiden")
 CONJ_CLAUSE = True  # "…, und das Hilfswerk rief Russland auf, …": the subject after ", und" opens the frame
 NACH_DOC = True  # sentence-initial "Nach dem Grundgesetz ist …", "Nach einem EU-Dokument leben …": a text as source
+LOWER_ENT = True  # a lower-case word the name tagger marks is a name head ("Die taz vermutet", "eBay hält")
+ES_ALS_AN = True  # "Das Gericht sah es als erwiesen an, dass …": "es … als … an" frames a clause
+PART_AUX = True  # the finite auxiliary/modal of a particle infinitive or participle ("will … bekannt geben")
+COORD_SUBJ = True  # "Die Polizei und die Feuerwehr erklärten, …", "Sowohl X als auch Y": a coordinated subject
+QUOTED_MID = True  # a short quoted name before a separated particle ("teilte die „Süddeutsche Zeitung“ mit")
+APPOS_AUX = True  # an apposition between auxiliary and participle: "hatte der Bürgermeister, Hans Müller, erklärt"
 UND_INV = True  # "Im Januar legte er sein Amt nieder und verkündete, …": the subject after the first verb
 PASSIVE_FAR = True  # "Ihm wird unter anderem vorgeworfen, …": "wird" further from the participle, in the cue
 SUB_FRAME = True  # "…, der erklärte, dass …", "…, da sie befürchten, …": a frame verb ending a subordinate clause
@@ -259,6 +270,9 @@ def _subj1_form(t: Toks, i: int) -> bool:
 
 # ---------------------------------------------------------------- noun phrases
 
+_WEB_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(de|com|net|org|at|ch|info|eu|fr|uk)$")
+
+
 def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] | None:
     """A speaker-like noun phrase starting at token i (before `end`): token range or None."""
     j = i
@@ -294,6 +308,10 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                     continue
             break
         if lw in L.DETERMINERS or lw in L.GENITIVE_LINK:
+            if NAME_NO_GEN and last_head == j - 1 and lw in {"der", "die", "das", "dem", "den", "des"} \
+                    and t.upos[last_head] == "PROPN" and ((t.ent[last_head] or "").endswith("PER")
+                                                         or t.w[last_head].isupper() and len(t.w[last_head]) > 1):
+                break  # "Auskunft der NASA | der überwiegende Teil", "laut Ina Roth | der Sprecher"
             if last_head >= 0 and lw in {"der", "dem"} and j + 1 < end and t.low[last_head] not in L.SOURCE_NOUNS \
                     and not t.low[last_head].endswith(("bericht", "artikel", "meldung", "ung", "angaben")) and (
                     t.low[j + 1] in L.MEDIA or (t.w[j + 1] in QUOTE_CHARS and _kind_words(t, (j, min(end, j + 6)))
@@ -322,7 +340,9 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
             continue
         if lw in L.PRONOUNS and j == i:
             return (i, i + 1) if lw != "es" else None
-        if (t.cap(j) or NPA_COMPOUND and "-" in w[1:] and w.rsplit("-", 1)[1][:1].isupper()) and (
+        if (t.cap(j) or NPA_COMPOUND and "-" in w[1:] and w.rsplit("-", 1)[1][:1].isupper()
+                or LOWER_ENT and w[:1].islower() and len(w) > 2 and (t.ent[j] or "")[:2] in {"B-", "I-"}
+                and lw not in L.VERB_FORMS and lw not in L.AUX) and (
                 lw not in L.NP_STOP or j == i and w[:1].isupper() and lw not in L.NP_STOP):
             if lw in L.VERB_FORMS and last_head >= 0:
                 break
@@ -333,6 +353,12 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
             last_head = j
             j += 1
             continue
+        if DOMAIN_HEAD and _WEB_NAME.match(lw):
+            last_head = j  # "laut ndr.de", "wie t-online.de berichtet"
+            j += 1
+            continue
+        if FINITE_NOT_ADJ and t.upos[j] in ("VERB", "AUX") and t.mood[j] in ("ind", "sub"):
+            break
         if w[:1].islower() and lw not in L.NP_STOP and lw not in L.VERB_FORMS and lw not in L.AUX \
                 and j + 1 < end and (t.cap(j + 1) or t.low[j + 1] not in L.NP_STOP):
             # attributive adjective ("die staatlichen Medien"): needs a noun later
@@ -482,6 +508,21 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
                         and (k + 2 >= hi or t.w[k + 2] in {".", ";", "!"}):
                     return lemma, False, True, [i, k, k + 1]
             continue
+        if lemma == "ansehen":
+            # "sah es (das Gericht) als erwiesen an, dass …": the correlate "es", "als" and the particle
+            # right before the comma; without them "sehen" is no reporting verb
+            if not ES_ALS_AN or i + 1 >= hi or t.low[i + 1] != "es" and not (i > lo and t.low[i - 1] == "es"):
+                continue
+            es = i + 1 if t.low[i + 1] == "es" else i - 1
+            for k in range(i + 1, min(hi - 1, i + 14)):
+                if t.w[k] in {",", ";", ":"} or t.inq[k]:
+                    break
+                if t.low[k] == "an" and t.w[k + 1] == ",":
+                    als = [x for x in range(lo, k) if t.low[x] == "als" and x != i]
+                    if als:
+                        return lemma, clause, rep, sorted({i, es, als[-1], k})
+                    break
+            continue
         part = L.PARTICLE_OF.get(lemma)
         if part is None:
             continue
@@ -489,12 +530,25 @@ def verb_at(t: Toks, i: int, lo: int, hi: int) -> tuple[str, bool, bool, list[in
             return lemma, clause, rep, _with_aux(t, i, lo, [i])
         # separated particle later in the clause, or "bekannt gegeben"
         if i > lo and t.low[i - 1] == part:
+            if PART_AUX and lemma != "bekanntwerden":
+                # "Morgen will der Minister bekannt geben, …": the modal/auxiliary opens the frame
+                return lemma, clause, rep, _with_aux(t, i, lo, [i - 1, i])
             return lemma, clause, rep, [i - 1, i]
         commas = 0
+        name_end = -1
         for k in range(i + 1, min(hi, i + 25)):
+            if k <= name_end:
+                continue
             if t.w[k] == "," and PART_COMMA and commas < 2 and part in {"mit", "an", "bekannt", "hinzu"}:
                 commas += 1  # "teilte später der Direktor der Behörde, Bagus Puruhito, mit"
                 continue
+            if QUOTED_MID and t.w[k] in QUOTE_CHARS:
+                # a short quoted name in the middle field: "teilte die „Süddeutsche Zeitung“ mit"
+                e = next((x for x in range(k + 2, min(hi, k + 7)) if t.w[x] in QUOTE_CHARS), None)
+                if e is not None and t.cap(k + 1) and t.low[k - 1] in L.DETERMINERS \
+                        and all(t.is_word(x) or t.w[x] == "-" for x in range(k + 1, e)):
+                    name_end = e
+                    continue
             if t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
                 break
             if t.low[k] == part and (commas != 1) and (k + 1 >= hi or not t.is_word(k + 1) or t.low[k + 1] in {"dass", "und"}):
@@ -534,11 +588,21 @@ def _with_aux(t: Toks, i: int, lo: int, cue: list[int]) -> list[int]:
         t.upos[i] == "VERB" and t.mood[i] is None and w.endswith(("t", "en")))
     if not participle:
         return cue
-    for k in range(i - 1, max(lo - 1, i - 15), -1):
+    k = i - 1
+    while k > max(lo - 1, i - 15):
+        if APPOS_AUX and k == i - 1 and t.w[k] == ",":
+            # "hatte der Bürgermeister, Hans Müller, erklärt": skip a capitalised name between commas
+            c = k - 1
+            while c > max(lo, i - 8) and t.w[c] != "," and (t.cap(c) or t.w[c] in {".", "-"}):
+                c -= 1
+            if t.w[c] == "," and c < k - 1:
+                k = c - 1
+                continue
         if t.w[k] in {",", ";", ":"} or t.w[k] in QUOTE_CHARS:
             break
         if t.low[k] in L.AUX:
             return [k] + cue
+        k -= 1
     return cue
 
 
@@ -746,6 +810,13 @@ def _no_subject_after(t: Toks, v: int) -> bool:
     return k < t.n and t.w[k] in {",", ":"}
 
 
+# articles and possessives that never open a nominative noun phrase (accusative, dative, genitive forms;
+# not "eines"/"dieses", which are nominative in "Eines der Opfer sagte", "Dieses Gremium erklärte")
+_NON_NOM = {"den", "dem", "des", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen",
+            "keinem", "ihren", "ihrem", "ihres", "seinen", "seinem", "seines", "unseren", "unserem", "euren", "eurem",
+            "jeden", "jedem", "welchen", "welchem", "allen"}
+
+
 def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
     """The subject in the prefield of the finite verb v (clause starting at lo), or None."""
     a = lo
@@ -755,7 +826,18 @@ def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
         return None
     if SUBJ_FIX and t.low[a] in _PREPS:
         return None  # "Bei einem Empfang sagte Franziskus": a prepositional prefield, not the subject
-    np = np_after(t, a, v)
+    if ACC_PREFIELD and t.low[a] in _NON_NOM:
+        return None  # "Ihren Gegner forderte die Ministerin auf": a fronted object, the subject follows the verb
+    both = COORD_SUBJ and t.low[a] == "sowohl"
+    np = np_after(t, a + 1 if both else a, v)
+    if COORD_SUBJ and np and np[1] + 1 < v and any(t.w[x] in {",", ":"} for x in range(v + 1, min(t.n, v + 3))):
+        # only before a complement right after the verb ("erklärten, dass", "kündigten an, …"): a coordinated
+        # subject of a speech act without one is as often no quote in the gold
+        link = np[1] + 2 if both and t.low[np[1]] == "als" and t.low[np[1] + 1] == "auch" else (
+            np[1] + 1 if not both and t.low[np[1]] in {"und", "sowie"} else None)
+        np2 = np_after(t, link, v) if link is not None and link < v else None
+        if np2 and np2[1] == v:
+            np = (a, v)
     if SUBJ_FIX and np and np[1] - np[0] == 1 and _adverbial(t, np[0]) and not (
             LONE_NOUN and np[1] == v and t.upos[np[0]] in ("ADJ", "ADV") and t.low[np[0]] not in L.ADVERBS
             and t.low[np[0]] not in L.NP_STOP and _no_subject_after(t, v)):
@@ -785,6 +867,8 @@ def _after_verb_ok(t: Toks, lo: int, v: int) -> bool:
     if a >= v or t.w[v - 1] == "," or t.w[a] in QUOTE_CHARS:
         return True
     if SUBJ_FIX and (a + 1 == v and _adverbial(t, a) or t.low[a] in _PREPS):
+        return True
+    if ACC_PREFIELD and t.low[a] in _NON_NOM:
         return True
     return t.low[a] in L.NP_STOP or t.w[a][:1].isdigit() or t.low[a] in {"dies", "das", "dem", "den"}
 
@@ -1325,6 +1409,10 @@ class Detector:
             comma = v - 1 if t.w[v - 1] == "," else v - 2
             if self.subject_before(lo, v):
                 comma = -1
+            elif APPOS_AUX and lo < min(cue) < comma and t.low[min(cue)] in L.AUX and t.w[min(cue) - 1] != ",":
+                comma = -1  # "Gestern hatte X, Apposition, erklärt, ...": the auxiliary opens the frame
+            elif APPOS_AUX and lo < min(cue) < comma and t.low[min(cue)] in L.AUX:
+                comma = min(cue) - 1  # "<content>, hat X, Apposition, gesagt."
         else:
             comma = -1
         if comma >= 0:
@@ -1976,7 +2064,8 @@ def extend_speaker(t: Toks, sp: tuple[int, int]) -> tuple[int, int]:
         if t.low[a] in L.DETERMINERS and (e := _place_pp(t, b, hi)) is not None:
             b = e  # "die Regierung in Lomé an", "der Fraktion im Bundestag, X"
             continue
-        if EXT_PP and t.low[b] in _PP_ATTACH and b + 1 < hi and (
+        if EXT_PP and t.low[b] in _PP_ATTACH and b + 1 < hi and not (
+                PRON_NO_PP and b - a == 1 and t.low[a] in L.PRONOUNS) and (
                 t.low[b] != "in" or not PP_IN_DET or t.low[a] in L.DETERMINERS) and (
                 t.low[b] != "in" or not PP_PLACE or t.low[b + 1] in {"seiner", "ihrer", "seinem", "ihrem"}):
             # "in" with an article is mostly time or occasion ("in der Nacht"); named places: _place_pp
@@ -2424,7 +2513,8 @@ def split_unknown_frame(t: Toks, q: RawQuote) -> None:
                 q.cue, q.display_cue, q.type = list(q.display_cue), [], "indirect"
             elif SPLIT_SPK:
                 sp = np_after(t, lo, fin[0])
-                if sp and sp[1] == fin[0] and t.upos[sp[0]] not in ("ADV", "ADP"):
+                if sp and sp[1] == fin[0] and t.upos[sp[0]] not in ("ADV", "ADP") and not (
+                        ACC_PREFIELD and t.low[sp[0]] in _NON_NOM):
                     q.speaker, q.inherited = sp, False
                 elif SPLIT_SUBJ and (sp := _split_subject(t, lo, fin[0], k)) is not None:
                     q.speaker, q.inherited = sp, False
