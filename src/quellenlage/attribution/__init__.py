@@ -28,6 +28,7 @@ from quellenlage.attribution.rules import (
     find_addressee,
     np_after,
     np_after_verb,
+    opens_relative,
     phrase_cue,
     reported_addressee,
     split_unknown_frame,
@@ -95,7 +96,6 @@ MAN_EMPTY = True  # a quote whose speaker is generic "man" is impersonal (no spe
 DEMNACH_SPK = True  # "Demnach sei ...": WikiNews marks the adverb as the speaker span (source stays inherited)
 _DEMNACH = {"demnach", "wonach"}
 _CASUALTIES = {"todesopfer", "menschenleben", "tote", "toten"}
-_REL_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 _QUANTIFIERS = {"zahlreiche", "viele", "mehrere", "hunderte", "tausende", "dutzende", "weitere", "zwei", "drei", "vier",
                 "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "hundert", "tausend"}
 
@@ -332,7 +332,7 @@ def _confirm_act(t: Toks, q: RawQuote) -> bool:
     cue = [t.low[k] for k in ks]
     if not (any(w.startswith(_CONFIRM) for w in cue) or "zurück" in cue and any(w.startswith(_ZURUECK) for w in cue)):
         return False
-    lo, hi = t.sent_range[q.sent]
+    hi = t.sent_range[q.sent][1]
     # "bestätigten …, teilten mit, es sei unklar, …": reported speech follows (split off later), keep it
     return not _has_subj1(t, max(ks), hi)
 
@@ -348,10 +348,7 @@ def _soll_relative(t: Toks, q: RawQuote) -> bool:
         if k + 1 < b and t.w[k + 1] not in (",", ".", ";"):
             return False  # a verb-second "soll": the main clause reports
         c = next((j for j in range(k - 1, a - 1, -1) if t.w[j] == ","), None)
-        if c is None or c + 1 >= b:
-            return False
-        r = c + 2 if t.upos[c + 1] == "ADP" else c + 1
-        if t.low[r] not in _REL_PRONOUNS:
+        if c is None or not opens_relative(t, c, b):
             return False
     return True
 

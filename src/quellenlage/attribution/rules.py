@@ -175,8 +175,8 @@ HEISST_QUOTED = True
 # sich … aus": an adverbial clause or a PP with a relative clause in the prefield is no postposed content
 FRONTED_ADV = True
 _ADV_SUBORD = {"da", "während", "falls", "seit", "seitdem", "sobald", "bevor", "sofern", "solange"}
-_REL = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem",
-        "welchen"}
+REL_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches",
+                "welchem", "welchen", "wo"}
 # Konjunktiv I only on words that can be verb forms (train: the tagger's "e" of "e.V.", "anstelle", "solange",
 # "manche", "space" made 12 frameless sentences spurious continuations of reported speech)
 SUBJ1_FORM = True
@@ -255,6 +255,13 @@ def _is_subj1(t: Toks, i: int) -> bool:
             return False
         return m == "subj1"
     return t.low[i] in L.SUBJ1 and not (i > 0 and t.low[i - 1] in {"ich", "wir"})
+
+
+def opens_relative(t: Toks, c: int, end: int) -> bool:
+    """The clause after the comma `c` (before `end`) opens with a relative pronoun, with or without a
+    preposition before it ("…, das …", "…, in dem …")."""
+    r = c + 2 if c + 2 < end and t.upos[c + 1] == "ADP" else c + 1
+    return r < end and t.low[r] in REL_PRONOUNS
 
 
 def _subj1_form(t: Toks, i: int) -> bool:
@@ -1594,9 +1601,8 @@ class Detector:
         c = next((k for k in range(lo + 1, comma) if t.w[k] == ","), None)
         if c is None or any(t.upos[k] in ("VERB", "AUX") for k in range(lo, c)):
             return False
-        r = c + 2 if c + 2 < comma and t.upos[c + 1] == "ADP" else c + 1
         # a relative clause ends with its verb ("das … stattfand"); "die britische Königin" is an apposition
-        return t.low[r] in _REL and t.upos[lo] in ("ADP", "DET") and t.upos[comma - 1] in ("VERB", "AUX")
+        return opens_relative(t, c, comma) and t.upos[lo] in ("ADP", "DET") and t.upos[comma - 1] in ("VERB", "AUX")
 
     def _subord_subject(self, lo: int, v: int) -> tuple[int, int] | None:
         """The subject of a subordinate clause "…, der erklärte" / "…, da die Partei angekündigt hatte"
@@ -2114,13 +2120,13 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
         return (ch[0] - 1, ch[1]) if t.low[ch[0] - 1] in {"der", "dem", "den"} else ch
     low = [t.low[k] for k in cue]
     inq = set(k for a, b in q.content for k in range(a, b))
+    a0 = lo if t.low[lo] not in L.CONJ_START else lo + 1  # the prefield, after a leading conjunction
     # passive: "Dem Minister wird vorgeworfen, ...", "Die Bürger wurden aufgefordert, ..."
     if any(w.startswith(_ADDR_PASSIVE) for w in low) and not (
             ADDR_FIX and not any(t.low[k] in _ADDR_AUX for k in range(lo, min(hi, cue[-1])))):
         for k in range(lo, min(hi, cue[-1])):
             if t.low[k] in _ADDR_AUX:
-                a0 = lo if t.low[lo] not in L.CONJ_START else lo + 1
-                if ADDR_MID and (k == a0 or k == a0 + 1 and (t.upos[a0] == "ADV" or t.low[a0] in _PRON_ADV | {"darin"})
+                if ADDR_MID and (k == a0 or k == a0 + 1 and (t.upos[a0] == "ADV" or t.low[a0] in _MID_ADVERBS)
                                  and t.low[a0] not in _DAT_PRONOUNS):
                     # "Darin wird der König aufgefordert", "Zudem wurde die Regierung vom Verband aufgefordert"
                     part = next((x for x in cue if x > k and t.low[x].startswith(_ADDR_PASSIVE)), None)
@@ -2148,7 +2154,6 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
     v = cue[0]
     if ADDR_FRONT and (t.low[v] in _ADDR_VERBS or t.low[v] in _ADDR_VERBS2) and q.speaker is not None \
             and q.speaker[0] > v and not (t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq)):
-        a0 = lo if t.low[lo] not in L.CONJ_START else lo + 1
         if (r := _fronted_object(t, a0, v, inq)) is not None:
             return r
     if ADDR_OBJ and t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq):
@@ -2350,6 +2355,7 @@ def _addressee_more(t: Toks, q: RawQuote, cue: list[int], lo: int, hi: int,
 _PARTICLES = {"heraus", "auf", "an", "zu", "vor", "hin", "fest", "ein", "mit", "zurück", "aus", "hinzu", "bekannt",
               "verlauten", "klar", "fort", "nach", "entgegen", "ab"}
 _PRON_ADV = {"dazu", "daran", "darauf", "davon", "darüber", "dafür", "damit", "dagegen"}
+_MID_ADVERBS = _PRON_ADV | {"darin"}  # "Darin wird der König aufgefordert": an adverb before the passive auxiliary
 
 
 _PERF_AUX = {"hat", "haben", "hatte", "hatten"}
