@@ -581,9 +581,10 @@ SPAN_CASES = [
     ("TRIM_PP", "Es war spät. Bei der Anhörung äußerten die Gutachter „schwere fachliche Bedenken“ gegen den Plan.",
      "speaker", "die Gutachter"),
     # the apposition up to the comma before the verb, or up to the end after a postposed speaker
-    ("APPOS_COMMA", "Es war spät. Jonas Weber, Vorsitzender des Landesverbands für Imkerei im Allgäu, sagte, "
-                    "die Bienen seien gesund.", "speaker",
-     "Jonas Weber, Vorsitzender des Landesverbands für Imkerei im Allgäu"),
+    # (with "und": PREFIELD_END, which takes a plain prefield up to the verb, stops at the conjunction)
+    ("APPOS_COMMA", "Es war spät. Jonas Weber, Imker und Vorsitzender des Landesverbands für Imkerei im Allgäu, "
+                    "sagte, die Bienen seien gesund.", "speaker",
+     "Jonas Weber, Imker und Vorsitzender des Landesverbands für Imkerei im Allgäu"),
     ("APPOS_END", "Die Straße sei wieder frei, sagte Paul Krämer, der Sprecher der so genannten Bürgerwehr.",
      "speaker", "Paul Krämer, der Sprecher der so genannten Bürgerwehr"),
     # addressees: "beschuldigte X" is active; "empfahl X"; "hat X aufgefordert"; "gegenüber X"
@@ -639,6 +640,36 @@ SPAN_CASES = [
     # an acronym or a person's name takes no genitive attribute: the next "der ..." is the clause's subject
     ("NAME_NO_GEN", "Es war spät. Beim Eintritt würde nach Auskunft der NASA der größte Teil des Satelliten "
      "verglühen.", "speaker", "Auskunft der NASA"),
+    # the prefield before the finite verb is one phrase: a speaker found inside it spans all of it
+    ("PREFIELD_SUBJ", "Es war spät. Der Doktorvater zu Hohenbergs, Peter Kern, erklärte, er sei enttäuscht.",
+     "speaker", "Der Doktorvater zu Hohenbergs, Peter Kern"),
+    ("PREFIELD_END", "Es war spät. Der Vertreter der Mieter im Beirat der Wohnbau GmbH, Peter Lang, sagte, die Mieten "
+                     "seien zu hoch.", "speaker", "Der Vertreter der Mieter im Beirat der Wohnbau GmbH, Peter Lang"),
+    ("PREFIELD_END", "Es war spät. Die Vertreter aller im Landtag vertretenen Parteien warnten, die Lage sei ernst.",
+     "speaker", "Die Vertreter aller im Landtag vertretenen Parteien"),
+    # an apposition in a verb-final clause may end without its comma, before the middle field
+    ("APPOS_MID", "Es war spät. Wie Karl Brenner, ein Sprecher der Bergwacht (BW) den Reportern mitteilte, ist der "
+                  "Weg gesperrt.", "speaker", "Karl Brenner, ein Sprecher der Bergwacht (BW)"),
+    # an apposition up to the sentence end stops before a time PP
+    ("APPOS_TAIL", "„Die Straße ist wieder frei“, sagte Paul Krämer, Sprecher der Feuerwehr am Dienstag.",
+     "speaker", "Paul Krämer, Sprecher der Feuerwehr"),
+    # the wiki markup '' quotes a name like „…“
+    ("WIKI_QUOTE", "Es war spät. Das Museum bleibe geschlossen, berichtet die Zeitung ''Der Bote''.",
+     "speaker", "die Zeitung ''Der Bote''"),
+    # a quoted title after a genitive noun is a name, not a quoted phrase after the speaker
+    ("QUOTE_GEN", "Es war spät. Laut einem Test des Magazins „gut und günstig“ sind die Geräte sicher.",
+     "speaker", "einem Test des Magazins „gut und günstig“"),
+    # the prefield source stops before a PP after a person's name and before a participle phrase
+    ("PREP_EXT_STOP", "Es war spät. Nach Angaben der Sprecherin Anna Berger gegenüber dem Kurier ist die Brücke "
+                      "gesperrt.", "speaker", "Angaben der Sprecherin Anna Berger"),
+    ("PREP_EXT_STOP", "Es war spät. Nach Ansicht der Anklage, vertreten durch Jana Roth, soll der Mann gelogen haben.",
+     "speaker", "Ansicht der Anklage"),
+    # an article-less source after "laut" is one noun: a common noun after it opens the next phrase
+    ("LAUT_BARE", "Es war spät. Ursache für den Ausfall waren laut Ministerium Arbeiten an der Leitung.",
+     "speaker", "Ministerium"),
+    # an extended participial attribute belongs to the speaker
+    ("PART_ATTR", "Es war spät. „Wir kommen wieder“, schrieb die in Leipzig geborene Sängerin.",
+     "speaker", "die in Leipzig geborene Sängerin"),
 ]
 
 
@@ -682,7 +713,35 @@ CUE_PART_CASES = [
     ("CUE_INNER", "Es war spät. Der Verein hat sich bereit erklärt, die Kosten zu übernehmen.", ["hat", "sich", "erklärt"]),
     ("CUE_INNER", "Es war spät. Der Verband hat die Mitglieder dazu aufgefordert, die Beiträge zu zahlen.",
      ["hat", "dazu", "aufgefordert"]),
+    # "wie" before a speaker with an apposition, the auxiliary closing a verb-final frame, the light verb's noun
+    ("CUE_WIE_FAR", "Es war spät. Wie der Sprecher des Vereins, Hans Roth, am Montag in Bonn mitteilte, wird das "
+     "Stadion im Mai geschlossen.", ["Wie", "mitteilte"]),
+    ("CUE_WIE_FAR", "Es war spät. Wie es hieß, sollen die Preise im Herbst steigen.", ["Wie es hieß"]),
+    ("CUE_AUX_AFTER", "Es war spät. Der Trainer ist entlassen worden, wie der Verein am Abend bekanntgegeben hat.",
+     ["wie", "bekanntgegeben", "hat"]),
+    ("CUE_NOUN", "Es war spät. Die Gutachter bestätigten den Verdacht, dass die Brücke marode ist.",
+     ["bestätigten", "den", "Verdacht"]),
+    ("CUE_NOUN", "Es war spät. Die Stadt hat gestern die Bereitschaft erklärt, die Halle zu kaufen.",
+     ["hat", "die", "Bereitschaft", "erklärt"]),
+    # "dazu" before a colon ("about this") and contrastive "dagegen" are no complements of the verb
+    ("CUE_PRONADV_ARG", "Es war spät. Der Sprecher des Vereins sagte dazu: „Wir sind sehr zufrieden.“", ["sagte"]),
+    ("CUE_PRONADV_ARG", "Es war spät. Die Veranstalter erklären dagegen, sie hätten keine Hinweise erhalten.",
+     ["erklären"]),
 ]
+
+
+def test_colon_cue_is_widened(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the cue colon_cue finds ("wandte sich an die Menge: „…“") takes the reflexive like other cues
+    import quellenlage.attribution as attribution
+
+    body = "Es war spät. Der Redner wandte sich an die Menge: „Wir geben nicht auf!“"
+
+    def cues() -> list[list[str]]:
+        return [[s.text for s in q.cue] for q in run(pipe, body).quotes]
+
+    assert cues() == [["wandte", "sich"]]
+    monkeypatch.setattr(attribution, "CUE_COLON_EXT", False)
+    assert cues() == [["wandte"]]
 
 
 @pytest.mark.parametrize("switch,body,cue", CUE_PART_CASES)
@@ -795,6 +854,8 @@ SPEAKER_SWITCH_CASES = [
     # the fronted phrase is the object: only the nominative pronoun after the cue can be the subject
     ("POSTVERB_PRON", "Es war spät. Die Anwohner forderte er auf, die Fenster geschlossen zu halten.",
      0, ["er"], ["Die Anwohner"]),
+    # ... also in reported speech without a clause, whose verb is only a shown cue
+    ("POSTVERB_DISPLAY", "Es war spät. Die ganze Debatte nannte er überflüssig.", 0, ["er"], ["Die ganze Debatte"]),
 ]
 
 
@@ -1196,3 +1257,100 @@ def test_generic_man_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPat
     assert q.speaker == [] and q.type == "indirect"
     monkeypatch.setattr(A, "MAN_EMPTY", False)
     assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["man"]
+
+
+@pytest.mark.parametrize(("switch", "body", "speaker"), [
+    # an "aus"/"von" prefield is a PP, not the subject: the subject follows the verb
+    ("PREP_AUS_VON", "Es regnete. Aus diesem Grund forderte die Kommission, die Mittel sofort zu kürzen.",
+     "die Kommission"),
+    # the fronted agent or the document of an agentless passive speech act is its source
+    ("PASSIVE_SOURCE", "Es regnete. Von den Behörden beider Länder wird angenommen, dass Schmuggler hinter der Tat "
+                       "stecken.", "den Behörden beider Länder"),
+    ("PASSIVE_SOURCE", "Es regnete. In einem Bericht der Lokalzeitung wurde vermutet, dass niemand überlebt hat.",
+     "einem Bericht der Lokalzeitung"),
+    # a verbless noun phrase with an apposition before the verb is the subject, not the object after the verb
+    ("APPOS_PREFIELD", "Es regnete. Der Fraktionschef im Landtag, Wolfgang Meier, hatte Lenz gestern aufgefordert, "
+                       "sein Mandat niederzulegen.", "Der Fraktionschef im Landtag, Wolfgang Meier"),
+    # after a complete clause and a comma, the noun phrase before the verb opens a new main clause
+    ("COMMA_MAIN", "Es regnete. Der Plan wird von vielen Experten gelobt, die Gewerkschaft bezweifelt aber, dass er "
+                   "wirkt.", "die Gewerkschaft"),
+    # a lone participle in the prefield is an adverbial, not the subject
+    ("PART_PREFIELD", "Es regnete. Besorgt äußerte sich der Minister über die Zunahme der Gewalt, die häufig "
+                      "auftrete.", "der Minister"),
+    # "Y berichtet unter Berufung auf X": the reporting Y is the speaker
+    ("BERUFUNG_REPORTER", "Es regnete. Der Sender berichtet unter Berufung auf einen Wärter, dass die Gefangenen "
+                          "geflohen sind.", "Der Sender"),
+])
+def test_wrong_speaker_choice(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                              speaker: str) -> None:
+    import quellenlage.attribution as A
+    from quellenlage.attribution import rules
+
+    def speakers() -> list[str]:
+        return [" ".join(s.text for s in q.speaker) for q in run(pipe, body).quotes]
+
+    assert speaker in speakers()
+    monkeypatch.setattr(A if hasattr(A, switch) else rules, switch, False)
+    assert speaker not in speakers()
+
+
+@pytest.mark.parametrize("switch,body,speaker,content", [
+    ("SPEECH_NOUN", "Es war spät. Der Aufruf des Bürgermeisters, die Straßen zu meiden, blieb ohne Wirkung.",
+     "Der Aufruf des Bürgermeisters", "die Straßen zu meiden"),
+    ("SPEECH_NOUN_SUBJ", "Es war spät. Die Gewerkschaft erhob den Vorwurf, der Konzern habe die Löhne gekürzt.",
+     "Die Gewerkschaft", "der Konzern habe die Löhne gekürzt"),
+    ("SPEECH_NOUN_SUBJ", "Es war spät. Die Mieter wandten sich mit der Bitte an die Stadt, die Heizung zu reparieren.",
+     "Die Mieter", "die Heizung zu reparieren"),
+])
+def test_speech_act_noun_frames_its_clause(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
+                                           speaker: str, content: str) -> None:
+    from quellenlage.attribution import rules
+
+    def found() -> list[tuple[list[str], list[str]]]:
+        return [([s.text for s in q.speaker], [c.text for c in q.content]) for q in run(pipe, body).quotes]
+
+    assert found() == [([speaker], [content])]
+    monkeypatch.setattr(rules, switch, False)
+    assert found() != [([speaker], [content])]
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("Es war spät. Ein Zeuge meldete sich. Dieser behauptete, den Fahrer gesehen zu haben.", "Dieser"),
+    ("Es war spät. Im Vertrag steht eine Klausel. Diese besagt, dass der Käufer zahlen muss.", "Diese"),
+])
+def test_lone_demonstrative_or_quantifier_is_the_subject(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, body: str,
+                                                          speaker: str) -> None:
+    from quellenlage.attribution import rules
+
+    def speakers() -> list[list[str]]:
+        return [[s.text for s in q.speaker] for q in run(pipe, body).quotes if q.type == "indirect"]
+
+    assert speakers() == [[speaker]]
+    monkeypatch.setattr(rules, "DEM_SUBJ", False)
+    assert speakers() != [[speaker]]
+
+
+def test_speech_act_after_an_adverbial_clause(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es war spät. Da die Preise stark gestiegen sind, fordert die Gewerkschaft höhere Löhne."
+
+    def found() -> list[tuple[str, list[str]]]:
+        return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
+
+    assert found() == [("reported", ["die Gewerkschaft"])]
+    monkeypatch.setattr(rules, "ADV_REPORT", False)
+    assert found() == []
+
+
+def test_speech_act_beside_a_frame_in_a_coordinated_clause(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = "Es war spät. Er bezeichnete die Proteste als friedlich und forderte die Polizei auf, Ruhe zu bewahren."
+
+    def found() -> list[tuple[str, str]]:
+        return [(q.type, q.content[0].text) for q in run(pipe, body).quotes]
+
+    assert found() == [("reported", "Er bezeichnete die Proteste als friedlich"), ("indirect", "Ruhe zu bewahren")]
+    monkeypatch.setattr(rules, "REP_COORD", False)
+    assert found() == [("indirect", "Ruhe zu bewahren")]
