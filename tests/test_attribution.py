@@ -829,9 +829,37 @@ def test_ranker_does_not_replace_a_speaker_by_a_thing(monkeypatch: pytest.Monkey
     attr.ranker.w = {"dist=<=1|indirect": 10.0}  # a ranker that prefers any phrase of the sentence before
     body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Rente wurde verschoben. " \
            "Auch müsse die Steuer steigen."
-    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Die Reform der Rente"]
-    monkeypatch.setattr(S, "KEEP_OVER_THING", True)  # (shipped off: see speaker.py)
     assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Der Minister"]
+    monkeypatch.setattr(S, "KEEP_OVER_THING", False)
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Die Reform der Rente"]
+
+
+def test_ranker_picks_no_thing_where_the_rules_found_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import AttributionComponent
+    from quellenlage.attribution import speaker as S
+
+    pipe = Pipeline(["language", "attribution"])
+    attr = pipe.components[1]
+    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
+    attr.ranker.w = {"dist=<=1|indirect": 10.0}  # a ranker that prefers any phrase of the sentence before
+    body = "Es war kalt. Die Reform der Rente wurde verschoben. Auch müsse die Steuer steigen."
+    q = run(pipe, body).quotes[0]
+    assert [c.text for c in q.content] == ["Auch müsse die Steuer steigen."] and q.speaker == []
+    monkeypatch.setattr(S, "KEEP_NONE_OVER_THING", False)
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["Die Reform der Rente"]
+
+
+def test_continuation_of_an_own_statement_carries_the_subject(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quellenlage.attribution as A
+
+    body = "Es war spät. Der Bruder des Ministers, Hans Berger, war nach eigenem Bekunden seit langem eingeweiht. " \
+           "Der Rücktritt sei ein natürlicher Schritt."
+    doc = run(pipe, body)
+    assert [s.text for s in doc.quotes[0].speaker] == ["eigenem Bekunden"]  # the WikiNews span of the first quote
+    assert [s.text for s in doc.quotes[1].speaker] == ["Der Bruder des Ministers, Hans Berger"]
+    assert doc.source(doc.quotes[1].source_id).name == "Hans Berger"
+    monkeypatch.setattr(A, "OWN_CARRY", False)
+    assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["eigenem Bekunden"]
 
 
 def test_heisst_es_takes_the_place_of_the_words_as_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
