@@ -984,6 +984,27 @@ def test_agentless_passive_report(pipe: Pipeline, monkeypatch: pytest.MonkeyPatc
     ("SOLL_REL", "Es war spät. Der Minister sagte, die Pläne seien fertig. Die neue Brücke ist das erste Bauwerk der "
                  "Stadt, das ohne Steuergeld errichtet werden soll.",
      "Die neue Brücke ist das erste Bauwerk der Stadt, das ohne Steuergeld errichtet werden soll."),
+    # a relative clause after the cue clause's object, in the indicative, reports nothing
+    ("REL_CONTENT", "Es war spät. Der Prüfbericht schildert genau die Kette von Fehlern, welche schließlich zu dem "
+                    "Unfall führte.", "welche schließlich zu dem Unfall führte"),
+    ("REL_CONTENT", "Es war spät. Die Ministerin kritisierte den Haushalt der Stadt, was eine heftige Debatte auslöste.",
+     "was eine heftige Debatte auslöste"),
+    # a quoted name inside its own speaker span
+    ("SPEAKER_QUOTE", "Es war spät. Die „Initiative für saubere Flüsse“ berichtete über einen Protest von 200 Anglern "
+                      "am Rhein.", "„Initiative für saubere Flüsse“"),
+    # a quoted translation in brackets after a quoted name
+    ("GLOSS", "Es war spät. Nach Angaben der Armee begann die Operation „Hard Rain“ („harter Regen“) am Montag.",
+     "„harter Regen“"),
+    ("GLOSS", "Es war spät. Laut der Polizei wurde das Lager „La Jungla“ [auf Deutsch: „der Dschungel“] am Morgen "
+              "geräumt.", "„der Dschungel“"),
+    # naming with "sich" and a fear that came true report nothing
+    ("SELF_NAMING", "Es war spät. Seit dem Umzug nennt sich der Verein „Grüne Welle Hafen“ und trifft sich am Kai.",
+     "Seit dem Umzug nennt sich der Verein „Grüne Welle Hafen“ und trifft sich am Kai."),
+    ("SELF_NAMING", "Es war spät. Damit bestätigt sich die Befürchtung, dass der Fluss weiter steigt.",
+     "dass der Fluss weiter steigt"),
+    # the last sentence of a multi-sentence direct quote is not indirect speech again
+    ("IN_DIRECT", "Es war spät. „Wir haben das Hochwasser 2002 erlebt. So schlimm wird es dieses Mal nicht werden“, "
+                  "so Anna Beispiel, Leiterin des Amtes.", "So schlimm wird es dieses Mal nicht werden“"),
 ])
 def test_names_and_subjects_are_not_quotes(monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
                                            text: str) -> None:
