@@ -411,6 +411,11 @@ SWITCH_CASES = [
 ]
 
 
+# switches that also cover a case: off while testing it, so the case tests its own switch
+# (CONTENT_NO_SPK cuts a swallowed apposition out of the content after the fact)
+_ISOLATE = {"APPOS_AFTER": ("CONTENT_NO_SPK",)}
+
+
 def _first_quote(doc: Doc, aspect: str) -> str | None:
     if not doc.quotes:
         return None
@@ -424,6 +429,8 @@ def test_rule_switch_changes_its_case(pipe: Pipeline, monkeypatch: pytest.Monkey
                                       body: str, aspect: str, want: str) -> None:
     import importlib
 
+    for other in _ISOLATE.get(switch, ()):
+        monkeypatch.setattr(importlib.import_module(module), other, False)
     assert _first_quote(run(pipe, body), aspect) == want
     monkeypatch.setattr(importlib.import_module(module), switch, False)
     assert _first_quote(run(pipe, body), aspect) != want
@@ -670,6 +677,26 @@ SPAN_CASES = [
     # an extended participial attribute belongs to the speaker
     ("PART_ATTR", "Es war spät. „Wir kommen wieder“, schrieb die in Leipzig geborene Sängerin.",
      "speaker", "die in Leipzig geborene Sängerin"),
+    # the extended speaker span is cut out of indirect content that had swallowed its apposition
+    ("CONTENT_NO_SPK", "Es war spät. Nach Angaben von Peter Lang, dem Leiter des Amtes, wurden drei Häuser beschädigt.",
+     "content", "wurden drei Häuser beschädigt"),
+    # ... and so are the verbless frame words after the speaker
+    ("CONTENT_REST", "Es war spät. Im Mai sagte der Bürgermeister, Karl Moser, gegenüber der Presse, dass die Brücke fertig "
+     "sei.", "content", "dass die Brücke fertig sei"),
+    # a postposed frame with a verb the tagger misses ends the content it was swallowed by
+    ("CONTENT_FRAME", "Es war spät. Die Ursache des Unfalls sei noch unklar, verlautbarte Peter Lang, der Direktor der "
+     "Reederei, in einer Mitteilung.", "content", "Die Ursache des Unfalls sei noch unklar"),
+    # a relative clause on a prepositional source is no content
+    ("CONTENT_REL", "Es war spät. Laut einer Studie, die am Montag erschien, leben in der Stadt rund 5000 Wölfe.",
+     "content", "leben in der Stadt rund 5000 Wölfe"),
+    # a negative article after the speaker's head opens the object
+    ("KEIN_STOP", "Es war spät. Trotzdem gibt die WHO keine Entwarnung. Die Lage sei weiter ernst.", "speaker", "die WHO"),
+    # an adjective after a PP attribute of the speaker opens the next phrase
+    ("ADJ_PP_OBJ", "Es war spät. Weiterhin seien laut Anna Roth von der Feuerwehr starke Regenfälle zu erwarten.",
+     "speaker", "Anna Roth von der Feuerwehr"),
+    # a number inside a club's name
+    ("NUM_ENT", "Es war spät. Die Mannschaft sei gut, sagte der Manager von Schalke 04 Gelsenkirchen.",
+     "speaker", "der Manager von Schalke 04 Gelsenkirchen"),
 ]
 
 

@@ -23,6 +23,7 @@ from quellenlage.attribution.rules import (
     _has_subj1,
     _is_subj1,
     colon_cue,
+    content_without_speaker,
     extend_cue,
     extend_speaker,
     find_addressee,
@@ -541,6 +542,7 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
     for q in raw:
         if q.speaker is not None:
             q.speaker = extend_speaker(t, q.speaker)
+            content_without_speaker(t, q)
             if MAN_EMPTY and q.speaker[1] - q.speaker[0] == 1 and t.low[q.speaker[0]] == "man":
                 # "geht man davon aus, dass": generic "man" names nobody; WikiNews leaves the speaker empty
                 q.speaker, q.impersonal = None, True

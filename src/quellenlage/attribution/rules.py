@@ -41,6 +41,13 @@ QUOTE_GEN = True  # "ein Test des Magazins „auto, motor und sport“": a title
 PREP_EXT_STOP = True  # PREP_EXT stops before a PP after a person's name or a participle phrase: +.0007/+.0006
 PART_ATTR = True  # "schrieb die in New York geborene Lopez": extended participial attribute: +.0007/+.0006
 LAUT_BARE = True  # "laut Airbus | Bestellungen für …": an article-less "laut" source is one noun: +.0006/+.0005
+CONTENT_NO_SPK = True  # the final (extended) speaker span is cut out of indirect content ("…, sagte X, Apposition."): WikiNews keeps them apart
+KEIN_STOP = True  # "sah ROG keine Entwarnung": a negative article after the head opens the object, not an attribute
+ADJ_PP_OBJ = True  # "sah X von der Y gute Chancen": ADJ_OBJ also after a PP attribute that follows a head
+NUM_ENT = True  # "der Sportchef von Bayer 04 Leverkusen", "dem Dekret Nr. 72": a number inside a name or after "Nr."
+CONTENT_REL = True  # "Laut dem Bericht, der Fälle auflistet, seien …": a relative clause on the speaker opens no content
+CONTENT_FRAME = True  # "<content>, verlautbarte X, Apposition, in …": a postposed frame the content swallowed ends it
+CONTENT_REST = True  # ... and the verbless frame words after it ("…, so X am Donnerstag.", "sagte X, gegenüber der BBC, dass")
 GEN_ADJS = True  # a genitive attribute may open with two or three adjectives or a quantifier
 _GEN_QUANT = {"vieler", "aller", "mehrerer", "einiger", "zahlreicher", "beider", "weiterer", "verschiedener"}
 ADJ_OBJ = True  # an adjective right after a noun phrase's head starts another phrase unless genitive "-er"
@@ -349,6 +356,11 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                 and t.low[j + 2].startswith(("jährig", "köpfig", "fach", "malig")):
             j += 3  # "Der 85-jährige Joseph Ratzinger" (tokens 85 / - / jährige): an age adjective
             continue
+        if NUM_ENT and last_head == j - 1 and w[:1].isdigit() and (
+                (t.ent[j] or "").startswith("I-") or t.low[last_head] == "nr."):
+            last_head = j
+            j += 1
+            continue
         if last_head >= 0 and w[:1].isdigit() and t.low[last_head] not in {"nr", "artikel", "paragraph"}:
             break  # "der Netzzeitung 40 Menschen"
         if w in QUOTE_CHARS or WIKI_QUOTE and w == "''":
@@ -370,6 +382,8 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                     j = k + 1
                     last_head = k
                     continue
+            break
+        if KEIN_STOP and last_head >= 0 and lw in _KEIN:
             break
         if lw in L.DETERMINERS or lw in L.GENITIVE_LINK:
             if NAME_NO_GEN and last_head == j - 1 and lw in {"der", "die", "das", "dem", "den", "des"} \
@@ -437,6 +451,9 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                 # "sagte Zapatero finanzielle Hilfen zu": an article-less attribute after the head is genitive
                 # ("-er"); inside an extended attribute ("die das Unglück überlebende X") it is not
                 break
+            if ADJ_PP_OBJ and last_head == j - 1 and not lw.endswith(("er", "ende", "enden", "endem", "endes")) \
+                    and _head_before_pp(t, i, j):
+                break  # "X von der Y | gute Chancen": the PP belongs to a head before it, no extended attribute
             j += 1
             continue
         break
@@ -453,6 +470,16 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                 # relative clause check: "der gestern sagte" would end in a verb
                 return (i, ap[1])
     return (i, stop)
+
+
+_KEIN = {"kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei"}
+
+
+def _head_before_pp(t: Toks, i: int, j: int) -> bool:
+    """In the phrase [i, j) a capitalised head comes before the first preposition ("X von der Y"), so a
+    preposition there attaches a PP to that head rather than opening an extended attribute."""
+    adp = next((k for k in range(i + 1, j) if t.upos[k] == "ADP"), None)
+    return adp is not None and any(t.cap(k) and t.upos[k] in ("NOUN", "PROPN") for k in range(i, adp))
 
 
 def _bare_source(t: Toks, np: tuple[int, int]) -> tuple[int, int]:
@@ -732,6 +759,82 @@ def _trim(t: Toks, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and (t.w[b - 1] in BOUNDARY or t.w[b - 1] in PUNCT_END):
         b -= 1
+    return (a, b) if b > a else None
+
+
+def content_without_speaker(t: Toks, q: RawQuote) -> None:
+    """Cut the speaker span out of indirect content: an apposition or PP the speaker
+    gained after the content was delimited ("…, sagte X, Sprecher der Y, am Montag.").
+    Reported speech keeps it (WikiNews puts the speaker inside a reported quote's content)."""
+    if q.speaker is None or q.type not in ("indirect", "free_indirect") or not q.content:
+        return
+    s0, s1 = q.speaker
+    if CONTENT_REL:
+        _skip_speaker_relative(t, q, s1)
+    inside = {k for a, b in q.content for k in range(max(a, s0), min(b, s1))}
+    if CONTENT_FRAME and len(inside) == s1 - s0:
+        _cut_postposed_frame(t, q, s0)
+    if not CONTENT_NO_SPK or not inside or len(inside) == s1 - s0:
+        return  # a speaker wholly inside its content is a wrong choice there, not a frame the content swallowed
+    out: list[tuple[int, int]] = []
+    for a, b in q.content:
+        if b <= s0 or a >= s1:
+            out.append((a, b))
+            continue
+        if a < s0 and (tr := _trim(t, a, s0)) is not None:
+            out.append(tr)
+        if s1 < b and (tr := _trim(t, s1, b)) is not None:
+            if CONTENT_REST and a > s0:  # the span began inside the speaker: the frame went on past it
+                tr = _frame_rest(t, tr, bool(out) and out[-1][1] < t.n and t.w[out[-1][1]] == ",")
+            if tr is not None:
+                out.append(tr)
+    if out:
+        q.content = out
+
+
+def _cut_postposed_frame(t: Toks, q: RawQuote, s0: int) -> None:
+    """Content that runs on over its own postposed frame ("<content>, verlautbarte X, …" with a
+    verb the lexicon lacks, "<content>, hatte X gesagt") ends at the comma before the frame's finite verb,
+    when no finite verb follows the frame (not "X, so Y, werde …")."""
+    for n, (a, b) in enumerate(q.content):
+        v = s0 - 1
+        if a <= s0 < b and v - 1 > a and t.w[v - 1] == "," and t.w[v][:1].islower() and t.is_word(v) \
+                and not _finite(t, s0, b) and not any(_finite(t, x, y) for x, y in q.content[n + 1:]) \
+                and t.upos[v] in ("VERB", "AUX", "ADJ", "ADV") and t.mood[v] != "subj1" \
+                and (tr := _trim(t, a, v - 1)) is not None:  # a rare verb may be tagged ADJ ("verlautbarte")
+            q.content[n] = tr
+            del q.content[n + 1:]
+            return
+
+
+def _skip_speaker_relative(t: Toks, q: RawQuote, s1: int) -> None:
+    """Content that starts with a relative clause right after its speaker and its comma ("Laut dem
+    Bericht, der Fälle auflistet, seien …") starts after that clause: the comma after its final verb."""
+    a, b = q.content[0]
+    if a != s1 + 1 or s1 >= t.n or t.w[s1] != "," or t.low[a] not in REL_PRONOUNS or t.upos[a] != "PRON":
+        return
+    v = next((k for k in range(a + 1, b) if t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None), None)
+    c = next((k for k in range(v, b) if t.w[k] == ","), None) if v is not None else None
+    if c is not None and c + 1 < b and _finite(t, c + 1, b):
+        q.content[0] = (c + 1, b)
+
+
+def _finite(t: Toks, x: int, y: int) -> bool:
+    """A finite verb or a complementiser in tokens [x, y)."""
+    return any(t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None or t.low[k] in ("dass", "ob")
+               for k in range(x, y))
+
+
+def _frame_rest(t: Toks, r: tuple[int, int], postposed: bool) -> tuple[int, int] | None:
+    """Drop the frame words that follow a speaker from content `r`: leading comma-separated pieces
+    without a finite verb or that open a relative clause on the speaker, and, after a postposed frame
+    ("<content>, so X …"), a verbless prepositional rest."""
+    a, b = r
+    while (c := next((k for k in range(a, b) if t.w[k] == ","), None)) is not None and c + 1 < b and (
+            not _finite(t, a, c) or opens_relative(t, a - 1, c)):
+        a = c + 1
+    if postposed and t.upos[a] == "ADP" and not _finite(t, a, b):
+        return None  # "…, so X, Apposition, am Montag." (but not "X sei, so Y, Apposition, ruhig")
     return (a, b) if b > a else None
 
 
