@@ -1430,3 +1430,31 @@ def test_speech_act_beside_a_frame_in_a_coordinated_clause(pipe: Pipeline, monke
     assert found() == [("reported", "Er bezeichnete die Proteste als friedlich"), ("indirect", "Ruhe zu bewahren")]
     monkeypatch.setattr(rules, "REP_COORD", False)
     assert found() == [("indirect", "Ruhe zu bewahren")]
+
+
+def test_source_frame_in_the_second_main_clause(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = ("Am Samstag zogen Demonstranten durch die Innenstadt. "
+            "Die Veranstalter zählten rund 3.000 Teilnehmer, nach Polizeiangaben waren es knapp 1.500.")
+
+    def found() -> list[list[str]]:
+        return [[s.text for s in q.content] for q in run(pipe, body).quotes]
+
+    assert found() == [["waren es knapp 1.500"]]
+    monkeypatch.setattr(rules, "PREP_CLAUSE", False)
+    assert found() == [["Die Veranstalter zählten rund 3.000 Teilnehmer", "waren es knapp 1.500"]]
+
+
+def test_postverbal_subject_with_a_participial_attribute(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = ("Der Physiker ist tot. Er starb am Montag im Alter von 91 Jahren, "
+            "teilte die zur Universität Heidelberg gehörende Forschungsstelle mit.")
+
+    def found() -> list[list[str]]:
+        return [[s.text for s in q.speaker] for q in run(pipe, body).quotes]
+
+    assert found() == [["die zur Universität Heidelberg gehörende Forschungsstelle"]]
+    monkeypatch.setattr(rules, "POST_PART", False)
+    assert found() == []
