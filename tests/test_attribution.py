@@ -1458,3 +1458,17 @@ def test_postverbal_subject_with_a_participial_attribute(pipe: Pipeline, monkeyp
     assert found() == [["die zur Universität Heidelberg gehörende Forschungsstelle"]]
     monkeypatch.setattr(rules, "POST_PART", False)
     assert found() == []
+
+
+def test_fuer_phrase_frames_a_short_quote(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import rules
+
+    body = ("Der Haushalt wurde vorgestellt. Für den Finanzminister Karl Berger ist der Entwurf „solide“. "
+            "Für die neue Domain „.hamburg“ gab es viele Anträge.")
+
+    def found() -> list[tuple[str, list[str]]]:
+        return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
+
+    assert found() == [("direct", ["den Finanzminister Karl Berger"])]
+    monkeypatch.setattr(rules, "FUER_FRAME", False)
+    assert found() == []
