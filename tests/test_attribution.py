@@ -1210,6 +1210,7 @@ def test_unknown_frame_before_a_konjunktiv_complement(pipe: Pipeline, monkeypatc
 
 
 def test_ranker_judges_a_mention_inside_the_quote_by_its_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quellenlage.attribution as A
     from quellenlage.attribution import AttributionComponent
     from quellenlage.attribution import speaker as S
 
@@ -1219,6 +1220,7 @@ def test_ranker_judges_a_mention_inside_the_quote_by_its_head(monkeypatch: pytes
     attr.ranker.w = {"side=inside|indirect": 10.0}  # a ranker that always prefers a mention inside the quote
     monkeypatch.setattr(S, "KEEP_FRAMED", False)
     monkeypatch.setattr(S, "KEEP_OVER_THING", False)  # (which would keep "Der Minister" over the thing as well)
+    monkeypatch.setattr(A, "OUTSIDE_SPK", False)  # (which would move any speaker out of the content afterwards)
     body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Regierung müsse deshalb warten."
     # "Die Reform der Regierung" is a thing (its head), not the government
     assert [s.text for s in run(pipe, body).quotes[1].speaker] != ["Die Reform der Regierung"]
@@ -1472,3 +1474,26 @@ def test_fuer_phrase_frames_a_short_quote(pipe: Pipeline, monkeypatch: pytest.Mo
     assert found() == [("direct", ["den Finanzminister Karl Berger"])]
     monkeypatch.setattr(rules, "FUER_FRAME", False)
     assert found() == []
+
+
+def test_speaker_inside_its_own_indirect_content_gives_way(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quellenlage.attribution as A
+
+    body = "Die Firma stellte am Montag ihre Zahlen vor. Krause gab sich in seiner Rede betont gelassen. " \
+           "Man sei für das neue Jahr gut gerüstet. " \
+           "Das Unternehmen werde die Probleme mit der Anlage beheben und im Herbst wieder liefern."
+    assert [s.text for s in run(pipe, body).quotes[-1].speaker] == ["Krause"]
+    monkeypatch.setattr(A, "OUTSIDE_SPK", False)
+    assert [s.text for s in run(pipe, body).quotes[-1].speaker] == ["Das Unternehmen"]
+
+
+def test_speaker_of_a_frame_verb_inside_the_content_stays(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quellenlage.attribution import speaker as S
+
+    body = "Die Soldaten besetzten am Morgen den Sender und nahmen den Präsidenten und seine Berater fest. " \
+           "Wenige Stunden nach dem Umsturz erklärte der neue „Rat für Ordnung und Frieden“, wie sich die Gruppe " \
+           "selbst nennt, die Lage sei ruhig und die Flughäfen würden wieder geöffnet."
+    # the content wrongly holds the frame "erklärte der neue Rat": the speaker inside it is still the right one
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["der neue „Rat für Ordnung und Frieden“"]
+    monkeypatch.setattr(S, "OUTSIDE_FRAME_KEEP", False)
+    assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["der neue „Rat für Ordnung und Frieden“"]

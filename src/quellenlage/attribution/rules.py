@@ -280,6 +280,10 @@ class RawQuote:
     display_cue: list[tuple[int, int]] = field(default_factory=list)  # shown to users, not a WikiNews cue
     continuation: bool = False  # a sentence continuing earlier reported speech (no frame of its own)
     weak: bool = False  # only reportative "soll": a quote in the WikiNews scheme, not a sentence attribution
+    # the speaker ranker's candidates, best first, and the earlier quotes' speakers it saw (kept per quote, so
+    # concurrent documents never share them)
+    ranking: tuple[list[tuple[int, int] | None], list[tuple[int, int] | None]] | None = field(
+        default=None, repr=False, compare=False)
 
 
 class Toks:
