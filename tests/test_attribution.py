@@ -1358,6 +1358,8 @@ def test_generic_man_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPat
     # "Y berichtet unter Berufung auf X": the reporting Y is the speaker
     ("BERUFUNG_REPORTER", "Es regnete. Der Sender berichtet unter Berufung auf einen Wärter, dass die Gefangenen "
                           "geflohen sind.", "Der Sender"),
+    # a person's name right after the verb is the subject; the fronted noun phrase is the object
+    ("POSTVERB_NAME", "Es regnete. Die geplante Reform bezeichnete Angela Merkel als Fehler.", "Angela Merkel"),
 ])
 def test_wrong_speaker_choice(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch, switch: str, body: str,
                               speaker: str) -> None:
@@ -1497,3 +1499,17 @@ def test_speaker_of_a_frame_verb_inside_the_content_stays(pipe: Pipeline, monkey
     assert [s.text for s in run(pipe, body).quotes[0].speaker] == ["der neue „Rat für Ordnung und Frieden“"]
     monkeypatch.setattr(S, "OUTSIDE_FRAME_KEEP", False)
     assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["der neue „Rat für Ordnung und Frieden“"]
+
+
+def test_topic_von_phrase_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Von X wird berichtet": after a topic verb the "von" phrase names what was said, not who said it."""
+    import quellenlage.attribution as A
+
+    body = "Es regnete. Von schweren Schäden wird auch aus dem Nachbarort berichtet."
+
+    def found() -> list[tuple[str, list[str]]]:
+        return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
+
+    assert found() == [("reported", [])]
+    monkeypatch.setattr(A, "VON_TOPIC", False)
+    assert found() == [("reported", ["schweren Schäden"])]
