@@ -33,7 +33,7 @@ _NOM_PRON = {"er", "ich", "wir", "du"}
 POSTVERB_DISPLAY = True
 # the ranker may not replace the speaker the rules carried over to reported speech by a plain thing ("die Ortung der
 # Standortdaten") that no earlier quote had as its speaker; frameless direct quotes are left to the ranker (train:
-# better so). Off in round 4 (last 150 lower); on again with OWN_CARRY (off -> on: train speaker 0.7263 -> 0.7300,
+# better so). Off after round 3 (last 150 lower); on again in round 4 with OWN_CARRY (off -> on: train speaker 0.7263 -> 0.7300,
 # last 150 0.7705 -> 0.7728, first 550 0.7156 -> 0.7196)
 KEEP_OVER_THING = True
 # ... nor pick such a thing where the rules found no speaker: none then ("Jetzt droht ein Streik. Der Lohn liege …")
