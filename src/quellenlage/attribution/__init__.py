@@ -113,8 +113,8 @@ OUTSIDE_SPK = True  # train roles 0.7246 -> 0.7257, speaker 0.7339 -> 0.7356
 # "Y berichtet unter Berufung auf X, …": WikiNews marks the reporter Y as the speaker span; the source stays X, reached
 # through Y (train: speaker F1 +0.0010)
 BERUFUNG_REPORTER = True
-# spurious-quote filters after the speaker ranker (train: 22 spurious quotes dropped, no aligned one; roles +0.0023,
-# speaker +0.0034)
+# spurious-quote filters after the speaker ranker (train: 19 spurious quotes dropped, no aligned one; gains per switch
+# in docs/models/attribution.md)
 # "schildert die Fehlerkette, welche zur Tragödie führte", "kritisierte ihn, was Folgen hatte": a relative clause after
 # the cue clause's object, with no Konjunktiv, reports nothing (train: 5 spurious indirect quotes)
 REL_CONTENT = True
@@ -534,7 +534,8 @@ VON_TOPIC = True  # (train speaker +0.0003, roles +0.0002: 2 wrong speakers clea
 # reported sentence whose prefield noun phrase (the object) the ranker took as speaker
 POSTVERB_NAME = True  # (train speaker +0.0004, roles +0.0002, last 150 speaker +0.0005)
 _VON_TOPIC_VERBS = {"berichten", "sprechen", "reden", "erzählen", "rede"}
-_WERDEN = {"werde", "werden", "wird", "wirst", "wurde", "wurden", "worden", "würde", "würden"}
+# every form of "werden" (rules._WERDEN has only the passive auxiliary's)
+_WERDEN_ANY = {"werde", "werden", "wird", "wirst", "wurde", "wurden", "worden", "würde", "würden"}
 
 
 def _von_topic_speaker(t: Toks, q: RawQuote) -> None:
@@ -544,7 +545,7 @@ def _von_topic_speaker(t: Toks, q: RawQuote) -> None:
         return
     lo, hi = t.sent_range[t.sent[q.speaker[0]]]
     lemmas = {(t.lemma[k] or t.low[k]).lower() for k in range(lo, hi)}
-    if lemmas & _VON_TOPIC_VERBS or not any(t.low[k] in _WERDEN for k in range(lo, hi)):
+    if lemmas & _VON_TOPIC_VERBS or not any(t.low[k] in _WERDEN_ANY for k in range(lo, hi)):
         q.speaker, q.impersonal = None, True
 
 
