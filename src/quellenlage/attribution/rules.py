@@ -7,6 +7,7 @@ token ranges; `sources.py` turns speakers into `Source`s and `component.py` writ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -204,6 +205,7 @@ _SPEECH_NOUNS = {"forderung", "forderungen", "ankündigung", "aufforderung", "ap
 # clause is the speaker (train: speaker F1 +0.0010, roles +0.0006)
 SPEECH_NOUN_SUBJ = True
 _ATTR_START = {"des", "der", "eines", "einer", "von", "vom"}
+_ATTR_START_AN = _ATTR_START | {"an"}  # ... or the addressee ("die Bitte an die Stadt")
 # "Dieser behauptete, …", "Einige vertreten die Auffassung, …": a lone demonstrative or quantifying pronoun before the
 # verb is its subject (train: roles +0.0006, speaker F1 +0.0004, message +0.0007)
 DEM_SUBJ = True
@@ -324,6 +326,13 @@ class Toks:
     def cap(self, i: int) -> bool:
         w = self.w[i]
         return w[:1].isupper() or w[:1].isdigit()
+
+    @functools.cached_property
+    def midcaps(self) -> set[str]:
+        """Words written capitalised somewhere other than a sentence start (names recur so; adverbs and
+        participles do not)."""
+        starts = {a for a, _ in self.sent_range}
+        return {self.w[x] for x in range(self.n) if x not in starts and self.w[x][:1].isupper()}
 
 
 def _is_subj1(t: Toks, i: int) -> bool:
@@ -449,7 +458,7 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
             last_head = j  # "laut ndr.de", "wie t-online.de berichtet"
             j += 1
             continue
-        if FINITE_NOT_ADJ and t.upos[j] in ("VERB", "AUX") and t.mood[j] in ("ind", "sub"):
+        if FINITE_NOT_ADJ and t.upos[j] in ("VERB", "AUX") and t.mood[j] == "ind":
             break
         if w[:1].islower() and lw not in L.NP_STOP and lw not in L.VERB_FORMS and lw not in L.AUX \
                 and j + 1 < end and (t.cap(j + 1) or t.low[j + 1] not in L.NP_STOP):
@@ -977,17 +986,18 @@ def _fuer_speaker(t: Toks, a: int, b: int) -> tuple[int, int] | None:
             cs = k + 1
             break
     ce = next((k for k in range(b + 1, hi) if t.w[k] in {",", ";", ":"} or t.inq[k]), hi)
-    while cs < a and t.low[cs] in L.CONJ_START:
-        cs += 1
-    fin = [k for k in range(cs, ce) if not a <= k <= b and t.upos[k] in ("VERB", "AUX") and t.mood[k]]
-    if not fin:
+    cs = _skip_conj(t, cs, a)
+    def finite(k: int) -> bool:
+        return t.upos[k] in ("VERB", "AUX") and bool(t.mood[k])
+
+    if not any(finite(k) for k in range(cs, ce) if not a <= k <= b):
         return None
     for k in range(cs, a):
-        if t.low[k] != "für" or not (k == cs or k == cs + 1 and t.low[cs] == "was" or k - 1 in fin):
+        if t.low[k] != "für" or not (k == cs or k == cs + 1 and t.low[cs] == "was" or finite(k - 1)):
             continue
         np = np_after(t, k + 1, a, appos=False)
         # a quote right after the phrase names it ("für die Domain „.berlin“"): no judgement
-        if np is None or np[0] != k + 1 or np[1] >= a or not any(t.cap(j) for j in range(*np)):
+        if np is None or np[1] >= a or not any(t.cap(j) for j in range(*np)):
             return None
         return np
     return None
@@ -1031,12 +1041,14 @@ def _adverbial(t: Toks, k: int) -> bool:
     if t.upos[k] not in ("ADV", "ADJ") or (t.ent[k] or "").endswith(("PER", "ORG", "MEDIA")):
         return False
     # a name recurs capitalised inside sentences of the same article; an adverb does not
-    mid = getattr(t, "_midcaps", None)
-    if mid is None:
-        starts = {a for a, _ in t.sent_range}
-        mid = {t.w[x] for x in range(t.n) if x not in starts and t.w[x][:1].isupper()}
-        t._midcaps = mid  # type: ignore[attr-defined]
-    return t.w[k] not in mid or t.low[k] in L.NP_STOP or t.low[k] in L.ADVERBS
+    return t.w[k] not in t.midcaps or t.low[k] in L.NP_STOP or t.low[k] in L.ADVERBS
+
+
+def _skip_conj(t: Toks, a: int, end: int) -> int:
+    """The first token from a on (before end) that is no clause-opening conjunction ("Und", "Doch", "Aber")."""
+    while a < end and t.low[a] in L.CONJ_START:
+        a += 1
+    return a
 
 
 def _no_subject_after(t: Toks, v: int) -> bool:
@@ -1061,12 +1073,7 @@ def _participle_prefield(t: Toks, a: int, v: int) -> bool:
             and t.low[a].endswith(("t", "en")) and (t.lemma[a] or t.low[a]).lower() != t.low[a]):
         return False  # (a name read as a verb keeps itself as lemma: "Bracken" -> "bracken")
     # a name the tagger read as a verb ("Bracken warnt") recurs capitalised inside sentences; a participle does not
-    mid = getattr(t, "_midcaps", None)
-    if mid is None:
-        starts = {x for x, _ in t.sent_range}
-        mid = {t.w[x] for x in range(t.n) if x not in starts and t.w[x][:1].isupper()}
-        t._midcaps = mid  # type: ignore[attr-defined]
-    return t.w[a] not in mid
+    return t.w[a] not in t.midcaps
 
 
 def _pp_more(t: Toks, a: int, v: int) -> bool:
@@ -1120,9 +1127,7 @@ def _appos_prefield(t: Toks, cs: int, v: int) -> tuple[int, int] | None:
         s = next((x + 1 for x in range(k + 1, v - 1) if t.w[x] == ","), v)  # the clause after the verb's comma
     if s >= v - 2 or "," not in t.w[s:v - 1] or v - 1 - s > 25:
         return None
-    a = s
-    while a < v and t.low[a] in L.CONJ_START:
-        a += 1
+    a = _skip_conj(t, s, v)
     if not (t.low[a] in {"der", "die", "das", "ein", "eine"} or t.cap(a) and t.upos[a] in ("NOUN", "PROPN")) \
             or t.low[a] in _PREPS or t.low[a] in L.NP_STOP or t.w[a] in QUOTE_CHARS:
         return None
@@ -1133,9 +1138,7 @@ def _passive_source(t: Toks, lo: int, aux: int, c0: int, end: int) -> tuple[int,
     """The source of an agentless passive speech act (finite auxiliary aux): a fronted "von X" agent ("Von den
     Behörden wird angenommen, …") or a document the words stand in ("In einem Bericht der Zeitung wurde vermutet",
     "wird in einer Mitteilung gefordert"); the plain preposition stays out, as with "heißt es in …"."""
-    a = lo
-    while a < aux and t.low[a] in L.CONJ_START:
-        a += 1
+    a = _skip_conj(t, lo, aux)
     spots = [a] if a < aux else []
     spots += [j for j in range(aux + 1, min(c0, end)) if t.low[j] in {"in", "im"}]
     for j in spots:
@@ -1155,17 +1158,19 @@ def _passive_source(t: Toks, lo: int, aux: int, c0: int, end: int) -> tuple[int,
     return None
 
 
+def _non_subject_prefield(t: Toks, a: int, v: int) -> bool:
+    """The prefield opened at a cannot be the subject of the finite verb v: a preposition ("Bei einem Empfang
+    sagte Franziskus"), an "aus/von" phrase, a lone participle, or an object article ("Ihren Gegner forderte die
+    Ministerin auf"); the subject follows the verb."""
+    return SUBJ_FIX and t.low[a] in _PREPS or _pp_more(t, a, v) or _participle_prefield(t, a, v) \
+        or ACC_PREFIELD and t.low[a] in _NON_NOM
+
+
 def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
     """The subject in the prefield of the finite verb v (clause starting at lo), or None."""
-    a = lo
-    while a < v and t.low[a] in L.CONJ_START:
-        a += 1
-    if a >= v:
+    a = _skip_conj(t, lo, v)
+    if a >= v or _non_subject_prefield(t, a, v):
         return None
-    if SUBJ_FIX and t.low[a] in _PREPS or _pp_more(t, a, v) or _participle_prefield(t, a, v):
-        return None  # "Bei einem Empfang sagte Franziskus": a prepositional prefield, not the subject
-    if ACC_PREFIELD and t.low[a] in _NON_NOM:
-        return None  # "Ihren Gegner forderte die Ministerin auf": a fronted object, the subject follows the verb
     if DEM_SUBJ and a + 1 == v and t.low[a] in _LONE_SUBJ and not _is_subj1(t, v):
         # (not "Dieser behaupte, …": a frame in Konjunktiv I is itself reported by the speaker before)
         return (a, v)
@@ -1202,15 +1207,10 @@ def _subject_before(t: Toks, lo: int, v: int) -> tuple[int, int] | None:
 
 def _after_verb_ok(t: Toks, lo: int, v: int) -> bool:
     """The subject may follow the verb: nothing subject-like stands before it."""
-    a = lo
-    while a < v and t.low[a] in L.CONJ_START:
-        a += 1
+    a = _skip_conj(t, lo, v)
     if a >= v or t.w[v - 1] == "," or t.w[a] in QUOTE_CHARS:
         return True
-    if SUBJ_FIX and (a + 1 == v and _adverbial(t, a) or t.low[a] in _PREPS) or _pp_more(t, a, v) \
-            or _participle_prefield(t, a, v):
-        return True
-    if ACC_PREFIELD and t.low[a] in _NON_NOM:
+    if SUBJ_FIX and a + 1 == v and _adverbial(t, a) or _non_subject_prefield(t, a, v):
         return True
     return t.low[a] in L.NP_STOP or t.w[a][:1].isdigit() or t.low[a] in {"dies", "das", "dem", "den"}
 
@@ -1599,9 +1599,7 @@ class Detector:
         if PREP_EXT and frame_start is None and frame_end is None and np[1] < hi:
             # sentence-initial "Nach Angaben des Direktors, X, sei ...": the whole prefield up to the
             # finite verb is the source in the WikiNews gold, the content starts at the verb
-            s0 = lo
-            while s0 < k and t.low[s0] in L.CONJ_START:
-                s0 += 1
+            s0 = _skip_conj(t, lo, k)
             if s0 == k:
                 fv = next((x for x in range(np[1], min(hi, np[1] + 16))
                            if t.upos[x] in ("VERB", "AUX") and t.mood[x] is not None
@@ -1701,23 +1699,19 @@ class Detector:
     def _heisst_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
         t = self.t
         a, b = (k, k + 2)
-        direct = HEISST_QUOTED and self._heisst_direct(lo, hi, a, b)
         sp = None
         for j in range(lo, a):
             if t.low[j] in {"in", "im"}:
-                sp = np_after(t, j + 1 if t.low[j] == "in" else j + 1, a, appos=False)
+                sp = np_after(t, j + 1, a, appos=False)
                 break
-        parts = [p for p in (_trim(t, lo, a), _trim(t, b, hi)) if p]
-        if sp:
-            parts = [p for p in (_trim(t, lo, sp[0] - 1), _trim(t, b, hi)) if p]
         if CUE_WIE_FAR and sp is None and a - 1 >= lo and t.low[a - 1] == "wie" \
                 and (a - 1 == lo or t.w[a - 2] in {",", ";", ":", "–"}):
             a -= 1  # "Wie es hieß, …": "wie" opens the frame clause, not the content
-            parts = [p for p in (_trim(t, lo, a), _trim(t, b, hi)) if p]
+        parts = [p for p in (_trim(t, lo, sp[0] - 1 if sp else a), _trim(t, b, hi)) if p]
         if not parts:
             return None
         q = RawQuote("indirect", parts, [(a, b)], sp, impersonal=sp is None, sent=si)
-        if direct:
+        if HEISST_QUOTED and self._heisst_direct(lo, hi, k, b):
             # direct() frames the quote with "heißt es"; the frame still carries over to the sentences after it
             self._frame_only[si] = q
             return None
@@ -1805,7 +1799,7 @@ class Detector:
         if j < hi and (agent or t.low[j] == "an"):  # ("die Bitte an die Stadt, …": the addressee)
             # the agent's genitive or "von" phrase: noun-phrase words only, up to the comma
             while j < hi and j < k + 12 and (t.upos[j] in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
-                                             or t.low[j] in _ATTR_START | {"an"}) and not t.inq[j]:
+                                             or t.low[j] in _ATTR_START_AN) and not t.inq[j]:
                 j += 1
         if j < hi and t.low[j] in {"daran", "darauf", "darüber", "davor", "dafür", "dazu"}:
             j += 1  # a correlate before the clause: "Zweifel daran, ob …", "Hinweise darauf, dass …"
@@ -1820,19 +1814,21 @@ class Detector:
                 j = n
         c = j + 1
         e, zu = c + 1, False
+        subj1 = _has_subj1(t, c, e)  # Konjunktiv I (or reportative) among tokens [c, e), kept up to date with e
         while e < hi and not (t.w[e] in {";", ":"} or t.w[e] in PUNCT_END or t.w[e] == "," and e + 1 < hi and (
                 zu or t.upos[e + 1] in ("VERB", "AUX") and t.mood[e + 1] is not None or t.upos[e + 1] == "VERB"
                 and e + 2 < hi and t.w[e + 2] in PUNCT_END)):
             # a zu-infinitive clause ends at the first comma after its verb, a Konjunktiv-I clause before a
             # part without Konjunktiv I ("…, das Gericht sei nicht legitim, mit den Worten entgegen, …")
             zu = zu or t.low[e - 1] == "zu" and t.upos[e] in ("VERB", "AUX") or _joined_zu(t, e)
-            if t.w[e] == "," and _has_subj1(t, c, e) and not _has_subj1(t, e + 1, _clause_end(t, e + 1, hi)):
+            if t.w[e] == "," and subj1 and not _has_subj1(t, e + 1, _clause_end(t, e + 1, hi)):
                 break
+            subj1 = subj1 or _has_subj1(t, e, e + 1)
             e += 1
         r = c + 1 if t.upos[c] == "ADP" else c
         if opens_relative(t, j, e) and r + 1 < e and t.upos[r + 1] not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None  # a relative clause on the agent ("eines Hackers, der behauptet, … zu haben")
-        if not (t.low[c] in {"dass", "ob"} or zu or _has_subj1(t, c, e)):
+        if not (t.low[c] in {"dass", "ob"} or zu or subj1):
             return None
         content = _trim(t, c, e)
         if content is None or any(t.inq[x] for x in range(c, e)):
@@ -1876,10 +1872,10 @@ class Detector:
             comma = v - 1 if t.w[v - 1] == "," else v - 2
             if self.subject_before(lo, v):
                 comma = -1
-            elif APPOS_AUX and lo < min(cue) < comma and t.low[min(cue)] in L.AUX and t.w[min(cue) - 1] != ",":
-                comma = -1  # "Gestern hatte X, Apposition, erklärt, ...": the auxiliary opens the frame
-            elif APPOS_AUX and lo < min(cue) < comma and t.low[min(cue)] in L.AUX:
-                comma = min(cue) - 1  # "<content>, hat X, Apposition, gesagt."
+            elif APPOS_AUX and lo < (aux := min(cue)) < comma and t.low[aux] in L.AUX:
+                # "<content>, hat X, Apposition, gesagt." / "Gestern hatte X, Apposition, erklärt, ...": with no
+                # comma before it the auxiliary opens the frame
+                comma = aux - 1 if t.w[aux - 1] == "," else -1
         else:
             comma = -1
         if comma >= 0:
@@ -2480,9 +2476,7 @@ def _prefield_start(t: Toks, a: int, b: int) -> int:
     prefield is one phrase, so a speaker found inside it ("Der Vertreter der Arbeitgeber im | Aufsichtsrat …,
     Peter Clever, hat") extends to the sentence start."""
     v = b + 1 if b < t.n and t.w[b] == "," else b
-    lo = t.sent_range[t.sent[a]][0]
-    while lo < a and t.low[lo] in L.CONJ_START:
-        lo += 1
+    lo = _skip_conj(t, t.sent_range[t.sent[a]][0], a)
     if v >= t.n or lo >= a or t.sent[v] != t.sent[a] or t.upos[v] not in ("VERB", "AUX") or t.mood[v] != "ind":
         return a
     if t.low[lo] in _PREPS or t.upos[lo] not in ("DET", "NOUN", "PROPN", "ADJ") or any(
@@ -2523,8 +2517,7 @@ def _prefield_end(t: Toks, a: int, b: int) -> int:
     its PPs and appositions up to the finite verb belong to the speaker ("Der Vertreter der Arbeitgeber | im
     Aufsichtsrat der Y, Peter Clever, hat …")."""
     lo, hi = t.sent_range[t.sent[a]]
-    while lo < a and t.low[lo] in L.CONJ_START:
-        lo += 1
+    lo = _skip_conj(t, lo, a)
     if a != lo or b >= hi or t.low[a] in _PREPS or t.upos[a] not in ("DET", "NOUN", "PROPN", "ADJ"):
         return b
     if t.upos[b] == "ADP" and t.low[b] not in {"im", "in", "von", "vom", "aus", "bei", "beim"}:
@@ -2719,11 +2712,12 @@ def find_addressee(t: Toks, q: RawQuote) -> tuple[int, int] | None:
     if ADDR_SUB and (r := _subclause_object(t, cue, lo, inq)) is not None:
         return r
     v = cue[0]
+    bare_demand = t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq)  # "forderte X" without "auf"
     if ADDR_FRONT and (t.low[v] in _ADDR_VERBS or t.low[v] in _ADDR_VERBS2) and q.speaker is not None \
-            and q.speaker[0] > v and not (t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq)):
+            and q.speaker[0] > v and not bare_demand:
         if (r := _fronted_object(t, a0, v, inq)) is not None:
             return r
-    if ADDR_OBJ and t.low[v] in _DEMAND_VERBS and not _has_particle(t, v, hi, inq):
+    if ADDR_OBJ and bare_demand:
         # "forderte einen Korridor": no addressee; "forderte von der Regierung Aufklärung": the "von" NP
         k = v + 1
         sp = q.speaker
@@ -2797,10 +2791,10 @@ def _subclause_object(t: Toks, cue: list[int], lo: int, inq: set[int]) -> tuple[
     if c is None or c in inq or c + 1 >= v or t.low[c + 1] not in SUBORD:
         return None
     k = c + 2  # after the relative pronoun (the speaker) ...
-    if t.low[c + 1] in {"dass", "weil", "da", "wobei"} or k < v and t.low[k] in L.PRONOUNS:
-        if not (k < v and t.low[k] in L.PRONOUNS):
-            return None
+    if k < v and t.low[k] in L.PRONOUNS:
         k += 1  # ... or after the pronoun subject of a conjunction clause
+    elif t.low[c + 1] in {"dass", "weil", "da", "wobei"}:
+        return None
     while k < v and (t.low[k] in L.ADVERBS or t.upos[k] == "ADV"):
         k += 1
     if k >= v:
@@ -2841,9 +2835,9 @@ def _has_particle(t: Toks, v: int, hi: int, inq: set[int]) -> bool:
     return False
 
 
-_REP_ADDR = {"warf", "wirft", "werfen", "warfen", "vorwarf", "vorwerfen", "vorgeworfen", "aufgefordert", "forderte",
-             "fordert", "forderten", "fordern", "beschuldigte", "beschuldigt", "beschuldigten"}
 _VORWERFEN = {"warf", "wirft", "werfen", "warfen", "vorwarf", "vorwerfen", "vorgeworfen"}
+_REP_ADDR = _VORWERFEN | {"aufgefordert", "forderte", "fordert", "forderten", "fordern", "beschuldigte", "beschuldigt",
+                          "beschuldigten"}
 
 
 def _dative_only(t: Toks, np: tuple[int, int]) -> tuple[int, int]:
@@ -3039,8 +3033,9 @@ def extend_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
     if CUE_AUX_AFTER and _aux_after(t, toks, last, lo, hi, inq):
         add.add(last + 1)  # "…, wie die Polizei mitgeteilt hat": the auxiliary ends the verb-final clause
     if CUE_NOUN:
-        add.update(_noun_cue(t, q, last, hi, inq))
-        add.update(_inner_noun_cue(t, q, first, last, inq))
+        sp = set(range(*q.speaker)) if q.speaker else set()
+        add.update(_noun_cue(t, sp, last, inq))
+        add.update(_inner_noun_cue(t, sp, first, last, inq))
     if CUE_WIE_FAR and not any(t.low[k] == "wie" for k in add):
         w = _wie_before(t, q, first, lo, inq)
         if w is not None:
@@ -3051,7 +3046,7 @@ def extend_cue(t: Toks, q: RawQuote) -> list[tuple[int, int]]:
     return sorted(q.cue + [(k, k + 1) for k in add])
 
 
-_AUX_AFTER = {"hat", "haben", "hatte", "hatten", "war", "waren", "ist", "sind", "wird", "wurde", "wurden"}
+_AUX_AFTER = _PERF_AUX | _ADDR_AUX - {"werden"}  # hat/hatte…, war/ist…, wird/wurde… (not the infinitive)
 _REPORT_MODALS = {"soll", "sollen", "will", "wollen", "sollte", "sollten", "wollte", "wollten"}  # "soll X gesagt haben"
 
 
@@ -3089,28 +3084,30 @@ _CLAIM_NOUNS = OPINION_NOUNS | {"ergebnis", "schluss", "verdacht", "these", "hyp
                                 "bereitschaft", "absicht", "schlussfolgerung", "fazit", "überlegung"}
 
 
-def _noun_cue(t: Toks, q: RawQuote, last: int, hi: int, inq: set[int]) -> list[int]:
-    """The noun phrase between a cue verb and its complement clause ("kam zu dem Ergebnis, dass …",
-    "hegt den Verdacht, …"): a light verb's object that names the statement."""
-    if not inq or min(inq) <= last:
-        return []
-    c0 = min(inq)
-    cm = c0 - 1
-    if t.w[cm] != "," or cm - 1 <= last:
-        return []
-    h = cm - 1
-    if t.low[h] not in _CLAIM_NOUNS:
-        return []
+def _claim_np(t: Toks, h: int, left: int) -> list[int] | None:
+    """The noun phrase ending in the statement noun h, back to its determiner (not past token `left`), with a
+    preposition before it ("zu dem Ergebnis", "den Verdacht"); None without a determiner."""
     k = h - 1
-    while k > last and t.upos[k] == "ADJ":
+    while k > left and t.upos[k] == "ADJ":
         k -= 1
     if t.low[k] not in L.DETERMINERS and t.upos[k] != "DET":
-        return []
+        return None
     np = list(range(k, h + 1))
-    if k - 1 > last and t.upos[k - 1] == "ADP":
+    if k - 1 > left and t.upos[k - 1] == "ADP":
         np.insert(0, k - 1)
-    sp = set(range(*q.speaker)) if q.speaker else set()
-    if any(x not in sp and t.upos[x] not in ("ADV", "PART") for x in range(last + 1, np[0])):
+    return np
+
+
+def _noun_cue(t: Toks, sp: set[int], last: int, inq: set[int]) -> list[int]:
+    """The noun phrase between a cue verb and its complement clause ("kam zu dem Ergebnis, dass …",
+    "hegt den Verdacht, …"): a light verb's object that names the statement (sp: the speaker's tokens)."""
+    if not inq or min(inq) <= last:
+        return []
+    cm = min(inq) - 1
+    if t.w[cm] != "," or cm - 1 <= last or t.low[cm - 1] not in _CLAIM_NOUNS:
+        return []
+    np = _claim_np(t, cm - 1, last)
+    if np is None or any(x not in sp and t.upos[x] not in ("ADV", "PART") for x in range(last + 1, np[0])):
         return []
     return np
 
@@ -3127,22 +3124,15 @@ def _pronadv_arg(t: Toks, k: int, hi: int, inq: set[int]) -> bool:
     return t.low[k] != "dagegen" and (t.low[nxt] in _PARTICLES or t.upos[nxt] == "VERB")  # "davon aus", "davon ausgegangen"
 
 
-def _inner_noun_cue(t: Toks, q: RawQuote, first: int, last: int, inq: set[int]) -> list[int]:
+def _inner_noun_cue(t: Toks, sp: set[int], first: int, last: int, inq: set[int]) -> list[int]:
     """The same noun phrase between the parts of the cue verb ("hat die Bereitschaft erklärt",
     "hatte die These vertreten", "sind zu dem Schluss gekommen")."""
-    sp = set(range(*q.speaker)) if q.speaker else set()
     for h in range(first + 1, last):
         if t.low[h] not in _CLAIM_NOUNS or h in inq or h in sp:
             continue
-        k = h - 1
-        while k > first and t.upos[k] == "ADJ":
-            k -= 1
-        if k <= first or t.low[k] not in L.DETERMINERS and t.upos[k] != "DET":
-            continue
-        np = list(range(k, h + 1))
-        if k - 1 > first and t.upos[k - 1] == "ADP":
-            np.insert(0, k - 1)
-        return np
+        np = _claim_np(t, h, first)
+        if np is not None and np[0] > first:
+            return np
     return []
 
 

@@ -334,13 +334,24 @@ class SpeakerRanker:
                 q.inherited = best is not None and t.sent[best[0]] != q.sent
 
 
+def _frame_verb_inside(t: Toks, q: RawQuote, si: int) -> bool:
+    """A reporting-verb form of sentence si inside the content with ",", "dass" or ":" after it (up to the token
+    right after its span): one backward pass per span, not a scan of the span's rest per token."""
+    for a, b in q.content:
+        marker = False  # a complement marker at some later position of (k, b]
+        for k in range(min(b, t.n - 1), a - 1, -1):
+            if k < b and marker and t.sent[k] == si and t.low[k] in L.VERB_FORMS:
+                return True
+            marker = marker or t.low[k] in (",", "dass", ":")
+    return False
+
+
 def outside_speaker(t: Toks, q: RawQuote) -> Span | None:
     """The best-ranked speaker outside the quote's final content: WikiNews never puts the speaker of a direct
     or indirect quote inside its own words ("Das Unternehmen werde die Probleme lösen." continues Larson)."""
     ranked, prev = q.ranking or ([], [])
-    if OUTSIDE_FRAME_KEEP and q.speaker is not None and (q.speaker[0] > 0 and t.low[q.speaker[0] - 1] == "für" or any(
-            t.low[k] in L.VERB_FORMS and any(t.low[j] in (",", "dass", ":") for j in range(k + 1, min(b + 1, len(t.w))))
-            for a, b in q.content for k in range(a, b) if t.sent[k] == t.sent[q.speaker[0]])):
+    if OUTSIDE_FRAME_KEEP and q.speaker is not None and (
+            q.speaker[0] > 0 and t.low[q.speaker[0] - 1] == "für" or _frame_verb_inside(t, q, t.sent[q.speaker[0]])):
         return q.speaker  # a frame verb of the speaker inside the content: the content is wrong, not the speaker
     for c in ranked:
         if c is None:
