@@ -40,6 +40,7 @@ from quellenlage.attribution.sources import SourceInfo, SourceTable
 from quellenlage.attribution.speaker import (
     SpeakerRanker,
     heisst_source,
+    in_content,
     nearest_name,
     outside_speaker,
     postverbal_pronoun,
@@ -601,7 +602,7 @@ def attribute(doc: Doc, quote_filter: QuoteFilter | None = None, ranker: Speaker
             q.speaker = extend_speaker(t, q.speaker)
             content_without_speaker(t, q)
             if OUTSIDE_SPK and q.type in ("direct", "indirect") and q.ranking is not None and t.low[q.speaker[0]] != "man" \
-                    and any(a <= q.speaker[0] < b for a, b in q.content):
+                    and in_content(q, q.speaker[0]):
                 alt = outside_speaker(t, q)
                 q.speaker = extend_speaker(t, alt) if alt is not None and alt != q.speaker else alt
                 q.inherited = q.speaker is not None and t.sent[q.speaker[0]] != q.sent

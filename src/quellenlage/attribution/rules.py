@@ -367,6 +367,9 @@ def _subj1_form(t: Toks, i: int) -> bool:
 _WEB_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(de|com|net|org|at|ch|info|eu|fr|uk)$")
 
 
+_PART1_ENDINGS = ("ende", "enden", "endem", "endes")  # present participles used as adjectives ("überlebende")
+
+
 def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] | None:
     """A speaker-like noun phrase starting at token i (before `end`): token range or None."""
     j = i
@@ -467,16 +470,16 @@ def np_after(t: Toks, i: int, end: int, appos: bool = True) -> tuple[int, int] |
                     lw.endswith(("en", "em", "er", "es", "e")) and j + 1 < end and t.w[j + 1][:1].isupper()
                     and t.low[j - 1] not in L.PRONOUNS):
                 break
-            if ADJ_OBJ and last_head == j - 1 and not lw.endswith("er") and not t.w[j - 1].isupper() and not (
-                    lw.endswith(("ende", "enden", "endem", "endes")) and not lw.startswith("folgend")) and not any(
-                    t.low[k] in L.DETERMINERS or t.upos[k] in ("ADP", "NUM") or t.w[k][:1].isdigit()
-                    for k in range(i + 1, j)):
-                # "sagte Zapatero finanzielle Hilfen zu": an article-less attribute after the head is genitive
-                # ("-er"); inside an extended attribute ("die das Unglück überlebende X") it is not
-                break
-            if ADJ_PP_OBJ and last_head == j - 1 and not lw.endswith(("er", "ende", "enden", "endem", "endes")) \
-                    and _head_before_pp(t, i, j):
-                break  # "X von der Y | gute Chancen": the PP belongs to a head before it, no extended attribute
+            if last_head == j - 1 and not lw.endswith("er"):  # (an article-less "-er" attribute is genitive)
+                part1 = lw.endswith(_PART1_ENDINGS)
+                if ADJ_OBJ and not t.w[j - 1].isupper() and not (part1 and not lw.startswith("folgend")) and not any(
+                        t.low[k] in L.DETERMINERS or t.upos[k] in ("ADP", "NUM") or t.w[k][:1].isdigit()
+                        for k in range(i + 1, j)):
+                    # "sagte Zapatero finanzielle Hilfen zu": an attribute after the head opens the object;
+                    # inside an extended attribute ("die das Unglück überlebende X") it does not
+                    break
+                if ADJ_PP_OBJ and not part1 and _head_before_pp(t, i, j):
+                    break  # "X von der Y | gute Chancen": the PP belongs to a head before it, no extended attribute
             j += 1
             continue
         break
@@ -802,10 +805,14 @@ def content_without_speaker(t: Toks, q: RawQuote) -> None:
     if CONTENT_REL:
         _skip_speaker_relative(t, q, s1)
     inside = {k for a, b in q.content for k in range(max(a, s0), min(b, s1))}
-    if CONTENT_FRAME and len(inside) == s1 - s0:
-        _cut_postposed_frame(t, q, s0)
-    if not CONTENT_NO_SPK or not inside or len(inside) == s1 - s0:
-        return  # a speaker wholly inside its content is a wrong choice there, not a frame the content swallowed
+    if len(inside) == s1 - s0:
+        # a speaker wholly inside its content is a wrong choice there, not a frame the content swallowed,
+        # unless a postposed frame the tagger misread ends there
+        if CONTENT_FRAME:
+            _cut_postposed_frame(t, q, s0)
+        return
+    if not CONTENT_NO_SPK or not inside:
+        return
     out: list[tuple[int, int]] = []
     for a, b in q.content:
         if b <= s0 or a >= s1:
@@ -1890,10 +1897,10 @@ class Detector:
             if (t.low[lo] in WH or t.low[lo] in {"weil", "wenn", "als", "nachdem", "obwohl"}) \
                     and si not in self._wie_channel:
                 return None
-        adv = FRONTED_ADV and comma >= 0 and self._adverbial_prefield(lo, comma)
         if comma >= 0 and si in self._wie_channel:
             comma = -1  # "Wie Y berichtet, sagte X, ...": X's frame comes first
         if comma >= 0:
+            adv = FRONTED_ADV and self._adverbial_prefield(lo, comma)
             sp = self.speaker_for_verb(v, hi, v, cue)
             if sp is None:
                 return None
@@ -1904,7 +1911,7 @@ class Detector:
                 if p2:
                     addr, chan = self.addressee_channel(lo, hi, after)
                     return RawQuote("indirect", [p2], cues, sp, addr, chan, sent=si)
-            parts = [p for p in (_trim(t, lo, comma),) if p and not adv]
+            parts = [] if adv else [p for p in (_trim(t, lo, comma),) if p]
             if end2 < hi and t.w[end2] == ",":
                 p2 = _trim(t, end2 + 1, hi)
                 cue_toks = {c for c, _ in cues}
@@ -1914,9 +1921,8 @@ class Detector:
                     and t.low[sp[0]] not in {"es", "man"}:
                 # "Seitdem die Armee … aufnahm, warnte die Botschaft vor Anschlägen.": no complement after an
                 # adverbial clause, a speech act over the sentence
-                addr, chan = self.addressee_channel(lo, hi, v + 1)
-                return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
-            if not parts or not any(_has_subj1(t, a, b) or True for a, b in parts):
+                return self._speech_act(si, lo, hi, v, sp, cues)
+            if not parts:
                 return None
             addr, chan = self.addressee_channel(lo, hi, after)
             return RawQuote("indirect", parts, cues, sp, addr, chan, sent=si)
@@ -2037,8 +2043,7 @@ class Detector:
             sp = np_after(t, agent + 1, hi) if agent is not None and agent + 1 < hi else None
             if sp is None or _trim(t, lo, hi) is None:
                 return None
-            addr, chan = self.addressee_channel(lo, hi, v + 1)
-            return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
+            return self._speech_act(si, lo, hi, v, sp, cues)
         if rep and lemma not in L.WEAK_REPORTED and not passive:
             sp = self.speaker_for_verb(lo, hi, v, cue)
             if sp is None or t.low[sp[0]] in {"es", "man"}:
@@ -2048,9 +2053,15 @@ class Detector:
             content = _trim(t, lo, hi)
             if content is None:
                 return None
-            addr, chan = self.addressee_channel(lo, hi, v + 1)
-            return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
+            return self._speech_act(si, lo, hi, v, sp, cues)
         return None
+
+    def _speech_act(self, si: int, lo: int, hi: int, v: int, sp: tuple[int, int] | None,
+                    cues: list[tuple[int, int]]) -> RawQuote:
+        """A speech act without a complement clause ("X kritisierte das Urteil"): the whole sentence is reported,
+        the verb is only a shown cue (WikiNews marks no cue for Reported)."""
+        addr, chan = self.addressee_channel(lo, hi, v + 1)
+        return RawQuote("reported", [(lo, hi)], [], sp, addr, chan, sent=si, display_cue=cues)
 
     def _adverbial_prefield(self, lo: int, comma: int) -> bool:
         """The words before ", <verb> X" are an adverbial clause ("Da …, ", "Während …, ") or a PP or noun phrase

@@ -63,6 +63,11 @@ _PREV_TOK = {"laut", "nach", "so", "von", "vom", "gegenüber", "wie", "durch", "
 Span = tuple[int, int]
 
 
+def in_content(q: RawQuote, k: int) -> bool:
+    """Token k lies inside the quote's content spans."""
+    return any(a <= k < b for a, b in q.content)
+
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -133,7 +138,7 @@ def features(t: Toks, q: RawQuote, c: Span | None, prev: list[Span | None]) -> l
     d = q.sent - sc
     f.append(f"dist={_bucket(d, (0, 1, 2))}|{ty}")
     cs, ce = (q.content[0][0], q.content[-1][1]) if q.content else (0, 0)
-    inside = any(a <= c[0] < b for a, b in q.content)
+    inside = in_content(q, c[0])
     side = "inside" if inside else ("before" if c[1] <= cs else "after")
     f.append(f"side={side}|{ty}")
     f.append(f"side={side}|d={_bucket(d, (0, 1))}")
@@ -319,7 +324,7 @@ class SpeakerRanker:
             cands = candidates(t, q, prev, nps)
             if NO_INSIDE_OTHER:
                 # a thing named inside the quote's own words is its topic, not its source
-                cands = [c for c in cands if c is None or c == q.speaker or not any(a <= c[0] < b for a, b in q.content)
+                cands = [c for c in cands if c is None or c == q.speaker or not in_content(q, c[0])
                          or _quick_kind(t, _head(t, c) if NO_INSIDE_HEAD else c) != ("other", False)]
             if NO_ADVERB:
                 cands = [c for c in cands if c is None or c == q.speaker or not _adverbial(t, c)]
@@ -356,7 +361,7 @@ def outside_speaker(t: Toks, q: RawQuote) -> Span | None:
     for c in ranked:
         if c is None:
             return None
-        if any(a <= c[0] < b for a, b in q.content):
+        if in_content(q, c[0]):
             continue
         return None if _thing(t, c) and c not in prev else c
     return None
