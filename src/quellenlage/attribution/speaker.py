@@ -148,25 +148,40 @@ def features(t: Toks, q: RawQuote, c: Span | None, prev: list[Span | None]) -> l
         f.append(f"cuedist={_bucket(cd, (1, 2, 4, 8))}|{ty}")
     else:
         f.append(f"nocue|{ty}")
-    words = t.w[c[0]:c[1]]
-    kind, role = _quick_kind(t, c)
-    f.append(f"kind={kind}|{ty}")
-    f.append(f"kind={kind}|d={_bucket(d, (0, 1))}")
-    f.append(f"role={role}")
-    f.append(f"len={_bucket(len(words), (1, 2, 3, 5, 8))}")
-    f.append(f"det={t.low[c[0]] in L.DETERMINERS}")
-    f.append(f"srcnoun={any(t.low[k] in L.SOURCE_NOUNS for k in range(c[0], c[1]))}")
-    lo, _ = t.sent_range[sc]
-    f.append(f"sentstart={c[0] <= lo + 1}|{ty}")
-    if c[1] < t.n:
-        nu = t.upos[c[1]] or ("VERB" if t.low[c[1]] in L.VERB_FORMS else "x")
-        f.append(f"next_upos={nu}")
-        if t.low[c[1]] in {"zufolge", ",", ":", "sagte", "sagt", "erklärte", "so"}:
-            f.append(f"next={t.low[c[1]]}")
-    if c[0] > 0:
-        pw = t.low[c[0] - 1]
-        f.append(f"prevtok={pw if pw in _PREV_TOK else ('VERB' if (t.upos[c[0] - 1] in ('VERB', 'AUX') or pw in L.VERB_FORMS) else 'x')}|{ty}")
+    kind, mention, around, sentstart, prevtok = _candidate_parts(t, c)
+    f.append(f"{kind}|{ty}")
+    f.append(f"{kind}|d={_bucket(d, (0, 1))}")
+    f += mention
+    f.append(f"{sentstart}|{ty}")
+    f += around
+    if prevtok is not None:
+        f.append(f"{prevtok}|{ty}")
     return f
+
+
+def _candidate_parts(t: Toks, c: Span) -> tuple[str, list[str], list[str], str, str | None]:
+    """The quote-independent features of a candidate (kind, mention shape, neighbours), once per document;
+    `features` joins them with the quote's type in the original order, so the scores stay the same."""
+    parts = t.cand_memo.get(c)
+    if parts is None:
+        kind, role = _quick_kind(t, c)
+        mention = [f"role={role}", f"len={_bucket(c[1] - c[0], (1, 2, 3, 5, 8))}",
+                   f"det={t.low[c[0]] in L.DETERMINERS}",
+                   f"srcnoun={any(t.low[k] in L.SOURCE_NOUNS for k in range(c[0], c[1]))}"]
+        around: list[str] = []
+        if c[1] < t.n:
+            nu = t.upos[c[1]] or ("VERB" if t.low[c[1]] in L.VERB_FORMS else "x")
+            around.append(f"next_upos={nu}")
+            if t.low[c[1]] in {"zufolge", ",", ":", "sagte", "sagt", "erklärte", "so"}:
+                around.append(f"next={t.low[c[1]]}")
+        prevtok = None
+        if c[0] > 0:
+            pw = t.low[c[0] - 1]
+            verb = t.upos[c[0] - 1] in ("VERB", "AUX") or pw in L.VERB_FORMS
+            prevtok = f"prevtok={pw if pw in _PREV_TOK else ('VERB' if verb else 'x')}"
+        lo, _ = t.sent_range[t.sent[c[0]]]
+        parts = t.cand_memo[c] = (f"kind={kind}", mention, around, f"sentstart={c[0] <= lo + 1}", prevtok)
+    return parts
 
 
 def _adverbial(t: Toks, c: Span) -> bool:
@@ -191,7 +206,15 @@ def _head(t: Toks, c: Span) -> Span:
 
 
 def _quick_kind(t: Toks, c: Span) -> tuple[str, bool]:
-    """Cheap mention kind for ranking features (lexicons and entity labels only, no gazetteer)."""
+    """Cheap mention kind for ranking features (lexicons and entity labels only, no gazetteer), once per
+    document and span."""
+    kind = t.kind_memo.get(c)
+    if kind is None:
+        kind = t.kind_memo[c] = _mention_kind(t, c)
+    return kind
+
+
+def _mention_kind(t: Toks, c: Span) -> tuple[str, bool]:
     low = t.low[c[0]:c[1]]
     ents = t.ent[c[0]:c[1]]
     role = any(is_role_word(w) for w in t.w[c[0]:c[1]])
