@@ -27,6 +27,9 @@ import tempfile
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from _pipe import score_maps  # noqa: E402
+
 from quellenlage.evaluation.quotes import load_scorer  # noqa: E402
 
 TYPES = ["direct", "indirect", "free_indirect", "reported"]
@@ -189,14 +192,7 @@ def rescore(data, probs, gold_dir, pred_dir, sc, files, gate: float, which) -> t
         maps[d["doc"]]["quotes"][d["qi"]]["speaker"] = [
             {"start": int(d["s"][a]), "end": int(d["e"][b])} for a, b in runs]
         changed += 1
-    with tempfile.TemporaryDirectory() as td:
-        gd, pd = pathlib.Path(td, "g"), pathlib.Path(td, "p")
-        gd.mkdir()
-        pd.mkdir()
-        for f in files:
-            (gd / f.name).symlink_to(f.resolve())
-            (pd / f.name).write_text(json.dumps(maps[f.name], ensure_ascii=False), encoding="utf-8")
-        return changed, sc.score(gd, pd)
+    return changed, score_maps(sc, files, maps)
 
 
 def main() -> int:
@@ -212,7 +208,7 @@ def main() -> int:
     data = windows(a.gold, a.pred, a.cache, sc)
     probs = cross_fit(data, a.folds, a.epochs)
     files = sorted(a.gold.glob("*.json"))
-    splits = {"all": files, "last150": files[-150:], "first550": files[:-150]}
+    splits = {"all": files, "last150": files[-150:], "rest": files[:-150]}  # rest: the first 550 of train
     subsets = {"every quote": lambda d: True, "cue-less": lambda d: not d["ind"][:, 1].any(),
                "with cue": lambda d: bool(d["ind"][:, 1].any())}
     for sub, which in subsets.items():
