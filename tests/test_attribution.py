@@ -1513,3 +1513,22 @@ def test_topic_von_phrase_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.Monk
     assert found() == [("reported", [])]
     monkeypatch.setattr(A, "VON_TOPIC", False)
     assert found() == [("reported", ["schweren Schäden"])]
+
+
+def test_every_frame_word_of_sentence_is_a_trigger() -> None:
+    """Detector.sentence skips words outside _SENTENCE_TRIGGERS and the verb forms before its branch chain: a
+    word a branch tests for must be in that set, or the branch silently never fires."""
+    import inspect
+    import re
+
+    from quellenlage.attribution import rules
+
+    src = inspect.getsource(rules.Detector.sentence)
+    words = set(re.findall(r'\blw == "([^"]+)"', src))
+    for name in re.findall(r"\blw in (_?[A-Z][A-Z_]+)\b", src):
+        words |= set(getattr(rules, name))
+    assert {"laut", "nach", "zufolge", "so", "wie", "es", "demnach", "besorgt"} <= words  # the parse found them
+    assert words - rules._SENTENCE_TRIGGERS == set()
+    # and the fast path keeps such frames: "laut" opens a quote of its own
+    doc = Pipeline(["language", "attribution"])(Article(body="Laut Polizei wurden drei Menschen verletzt."))
+    assert [q.type for q in doc.quotes] == ["indirect"]
