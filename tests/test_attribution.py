@@ -18,6 +18,17 @@ def run(pipe: Pipeline, body: str) -> Doc:
     return pipe(Article(body=body))
 
 
+def pipe_with_ranker(weights: dict[str, float]) -> Pipeline:
+    """A fresh pipeline whose speaker ranker has only the given weights (to force its choice in a test)."""
+    from quellenlage.attribution import AttributionComponent
+
+    pipe = Pipeline(["language", "attribution"])
+    attr = pipe.components[1]
+    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
+    attr.ranker.w = weights
+    return pipe
+
+
 def sent_with(doc: Doc, needle: str):
     for s in doc.sentences:
         if needle in doc.text[s.start:s.end]:
@@ -814,13 +825,9 @@ def test_split_frame_subject_with_lower_case_name_link(pipe: Pipeline) -> None:
 
 
 def test_ranker_keeps_the_speaker_of_a_framed_quote_before() -> None:
-    from quellenlage.attribution import AttributionComponent
     from quellenlage.attribution import speaker as S
 
-    pipe = Pipeline(["language", "attribution"])
-    attr = pipe.components[1]
-    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
-    attr.ranker.w = {"side=inside|indirect": 10.0}  # a ranker that always prefers a mention inside the quote
+    pipe = pipe_with_ranker({"side=inside|indirect": 10.0})  # a ranker that always prefers a mention inside the quote
     body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Rente müsse deshalb warten."
     old = S.KEEP_FRAMED
     try:
@@ -833,13 +840,9 @@ def test_ranker_keeps_the_speaker_of_a_framed_quote_before() -> None:
 
 
 def test_ranker_takes_no_adverb_for_a_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import AttributionComponent
     from quellenlage.attribution import speaker as S
 
-    pipe = Pipeline(["language", "attribution"])
-    attr = pipe.components[1]
-    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
-    attr.ranker.w = {"sentstart=True|direct": 10.0}  # a ranker that prefers whatever opens the sentence
+    pipe = pipe_with_ranker({"sentstart=True|direct": 10.0})  # a ranker that prefers whatever opens the sentence
     body = "Es war spät. Besonders deutlich wurde es am Abend: „Wir wollen eine gerechte Rente für alle Menschen.“"
     assert [s.text for s in run(pipe, body).quotes[0].speaker] != ["Besonders"]
     monkeypatch.setattr(S, "NO_ADVERB", False)
@@ -847,13 +850,9 @@ def test_ranker_takes_no_adverb_for_a_speaker(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_ranker_does_not_replace_a_speaker_by_a_thing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import AttributionComponent
     from quellenlage.attribution import speaker as S
 
-    pipe = Pipeline(["language", "attribution"])
-    attr = pipe.components[1]
-    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
-    attr.ranker.w = {"dist=<=1|indirect": 10.0}  # a ranker that prefers any phrase of the sentence before
+    pipe = pipe_with_ranker({"dist=<=1|indirect": 10.0})  # a ranker that prefers any phrase of the sentence before
     body = "Der Minister sagte am Montag, die Lage sei ernst. Die Reform der Rente wurde verschoben. " \
            "Auch müsse die Steuer steigen."
     assert [s.text for s in run(pipe, body).quotes[1].speaker] == ["Der Minister"]
@@ -862,13 +861,9 @@ def test_ranker_does_not_replace_a_speaker_by_a_thing(monkeypatch: pytest.Monkey
 
 
 def test_ranker_picks_no_thing_where_the_rules_found_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.attribution import AttributionComponent
     from quellenlage.attribution import speaker as S
 
-    pipe = Pipeline(["language", "attribution"])
-    attr = pipe.components[1]
-    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
-    attr.ranker.w = {"dist=<=1|indirect": 10.0}  # a ranker that prefers any phrase of the sentence before
+    pipe = pipe_with_ranker({"dist=<=1|indirect": 10.0})  # a ranker that prefers any phrase of the sentence before
     body = "Es war kalt. Die Reform der Rente wurde verschoben. Auch müsse die Steuer steigen."
     q = run(pipe, body).quotes[0]
     assert [c.text for c in q.content] == ["Auch müsse die Steuer steigen."] and q.speaker == []
@@ -1211,13 +1206,9 @@ def test_unknown_frame_before_a_konjunktiv_complement(pipe: Pipeline, monkeypatc
 
 def test_ranker_judges_a_mention_inside_the_quote_by_its_head(monkeypatch: pytest.MonkeyPatch) -> None:
     import quellenlage.attribution as A
-    from quellenlage.attribution import AttributionComponent
     from quellenlage.attribution import speaker as S
 
-    pipe = Pipeline(["language", "attribution"])
-    attr = pipe.components[1]
-    assert isinstance(attr, AttributionComponent) and attr.ranker is not None
-    attr.ranker.w = {"side=inside|indirect": 10.0}  # a ranker that always prefers a mention inside the quote
+    pipe = pipe_with_ranker({"side=inside|indirect": 10.0})  # a ranker that always prefers a mention inside the quote
     monkeypatch.setattr(S, "KEEP_FRAMED", False)
     monkeypatch.setattr(S, "KEEP_OVER_THING", False)  # (which would keep "Der Minister" over the thing as well)
     monkeypatch.setattr(A, "OUTSIDE_SPK", False)  # (which would move any speaker out of the content afterwards)

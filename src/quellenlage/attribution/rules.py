@@ -296,7 +296,7 @@ class Toks:
         self.sent_range: list[tuple[int, int]] = []
         # one pass picking the tokens, then one comprehension per array (faster than eight appends per token)
         flat: list[Token] = []
-        sent_of: list[int] = []
+        self.sent: list[int] = []
         last_end = -1
         for si, sent in enumerate(doc.sentences):
             a = len(flat)
@@ -304,10 +304,9 @@ class Toks:
                 if t.start < last_end:
                     continue  # a token the language layer gave to two sentences (closing quote)
                 flat.append(t)
-                sent_of.append(si)
+                self.sent.append(si)
                 last_end = t.end
             self.sent_range.append((a, len(flat)))
-        self.sent: list[int] = sent_of
         self.w: list[str] = [t.text for t in flat]
         self.s: list[int] = [t.start for t in flat]
         self.e: list[int] = [t.end for t in flat]

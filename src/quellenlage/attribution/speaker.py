@@ -352,8 +352,9 @@ class SpeakerRanker:
             if NO_ADVERB:
                 cands = [c for c in cands if c is None or c == q.speaker or not _adverbial(t, c)]
             scores = {c: self.score(features(t, q, c, prev)) for c in cands}
-            best = max(cands, key=lambda c: scores[c])
-            q.ranking = (sorted(cands, key=lambda c: -scores[c]), prev)
+            ranked = sorted(cands, key=lambda c: -scores[c])  # stable: ties keep the candidates' order
+            q.ranking = (ranked, prev)
+            best = ranked[0]
             if q.type != "direct" and best is not None and best != q.speaker and best not in prev and _thing(t, best) \
                     and (KEEP_OVER_THING if q.speaker is not None else KEEP_NONE_OVER_THING):
                 best = q.speaker
