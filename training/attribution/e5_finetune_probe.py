@@ -47,17 +47,21 @@ def _mask(spans, s: np.ndarray, e: np.ndarray) -> np.ndarray:
     return mm
 
 
-def _windows(split: str, gold_dir: pathlib.Path, pred_dir: pathlib.Path, lang, enc, sc) -> list[dict]:
+def _documents(gold_dir: pathlib.Path, lang):
+    """Each gold file with the language layer's words: (file, gold, words, starts, ends, sentence of each)."""
     from quellenlage.model import Article, Doc
 
-    out = []
     for f in sorted(gold_dir.glob("*.json")):
         g = json.loads(f.read_text(encoding="utf-8"))
         doc = lang(Doc(article=Article(body=g["originalText"])))
-        words = [t.text for s in doc.sentences for t in s.tokens]
-        s = np.array([t.start for x in doc.sentences for t in x.tokens], dtype=np.int64)
-        e = np.array([t.end for x in doc.sentences for t in x.tokens], dtype=np.int64)
-        tsent = np.array([i for i, x in enumerate(doc.sentences) for _ in x.tokens], dtype=np.int64)
+        toks = [(i, t) for i, x in enumerate(doc.sentences) for t in x.tokens]
+        yield (f, g, [t.text for _, t in toks], np.array([t.start for _, t in toks], dtype=np.int64),
+               np.array([t.end for _, t in toks], dtype=np.int64), np.array([i for i, _ in toks], dtype=np.int64))
+
+
+def _windows(split: str, gold_dir: pathlib.Path, pred_dir: pathlib.Path, lang, enc, sc) -> list[dict]:
+    out = []
+    for f, g, words, s, e, tsent in _documents(gold_dir, lang):
         m = json.loads((pred_dir / f.name).read_text(encoding="utf-8"))
         toks = g["tokens"]
         span_of = {t["id"]: (t["charBegin"], t["charEnd"]) for t in toks}
@@ -106,16 +110,8 @@ def _pieces(enc, words: list[str]) -> dict:
 def _sentence_windows(split: str, gold_dir: pathlib.Path, pred_dir: pathlib.Path, lang, enc) -> list[dict]:
     """Recall probe: one window per sentence (with the one before); the tagger marks the words of
     non-nested gold quotes in it, seeing where the rules put quote content and cues."""
-    from quellenlage.model import Article, Doc
-
     out = []
-    for f in sorted(gold_dir.glob("*.json")):
-        g = json.loads(f.read_text(encoding="utf-8"))
-        doc = lang(Doc(article=Article(body=g["originalText"])))
-        words = [t.text for x in doc.sentences for t in x.tokens]
-        s = np.array([t.start for x in doc.sentences for t in x.tokens], dtype=np.int64)
-        e = np.array([t.end for x in doc.sentences for t in x.tokens], dtype=np.int64)
-        tsent = np.array([i for i, x in enumerate(doc.sentences) for _ in x.tokens], dtype=np.int64)
+    for f, g, words, s, e, tsent in _documents(gold_dir, lang):
         span_of = {t["id"]: (t["charBegin"], t["charEnd"]) for t in g["tokens"]}
         gold = np.zeros(len(s), bool)
         for a in g["annotations"]:
@@ -125,7 +121,7 @@ def _sentence_windows(split: str, gold_dir: pathlib.Path, pred_dir: pathlib.Path
         for q in json.loads((pred_dir / f.name).read_text(encoding="utf-8")).get("quotes", []):
             pc |= _mask(q.get("content"), s, e)
             pcue |= _mask(q.get("cue"), s, e)
-        for si in range(len(doc.sentences)):
+        for si in range(int(tsent.max()) + 1 if len(tsent) else 0):
             w = np.where((tsent >= si - 1) & (tsent <= si))[0][-MAXW:]
             tgt = tsent[w] == si
             if not tgt.any():
@@ -366,7 +362,7 @@ def train(a) -> int:
 
 
 def score(a) -> int:
-    from _pipe import score_maps
+    from e5_speaker_probe import rescore  # the frozen-vector probe's: replace speakers by a gate, rescore
 
     from quellenlage.evaluation.quotes import load_scorer
 
@@ -405,6 +401,7 @@ def score(a) -> int:
             row.append(f"{group}: rules {f1['rules']:.3f} tagger {f1['tagger']:.3f}")
         if any(d["split"] == split and d["has"] for d in wins):
             print(f"{split} speaker-word F1 in aligned quotes: " + " | ".join(row))
+    probs = {(d["doc"], d["qi"]): d["p"] for d in wins}  # rescore's key (a split's documents are its own)
     subsets = {"every quote": lambda d: True, "cue-less": lambda d: not d["ind"][:, 1].any(),
                "with cue": lambda d: bool(d["ind"][:, 1].any())}
     for name, gold, pred in a.split:
@@ -416,8 +413,8 @@ def score(a) -> int:
             for gate in (None, 0.0, 0.15, 0.3):
                 row = []
                 for pname, fs in parts.items():
-                    ch, r = _rescore([d for d in wins if d["split"] == name], fs, pathlib.Path(pred), sc,
-                                     99.0 if gate is None else gate, which, score_maps)
+                    ch, r = rescore([d for d in wins if d["split"] == name and d["has"]], probs, None,
+                                    pathlib.Path(pred), sc, fs, 99.0 if gate is None else gate, which)
                     row.append(f"{pname} spk {r['simplified']['speaker']['f1']:.4f} roles {r['roles']['f1']:.4f} ({ch})")
                 print(f"{name} {sub:12s} gate {'rules' if gate is None else gate}: " + " | ".join(row), flush=True)
     return 0
@@ -441,33 +438,6 @@ def _score_sentences(wins: list[dict]) -> int:
                   f" | where the rules found none: {new.sum()} proposed, precision {(new & gold).sum() / max(new.sum(), 1):.3f},"
                   f" recall {(new & gold).sum() / max((gold & ~touched).sum(), 1):.3f}")
     return 0
-
-
-def _rescore(wins, files, pred_dir, sc, gate, which, score_maps):
-    names = {f.name for f in files}
-    maps = {f.name: json.loads((pred_dir / f.name).read_text(encoding="utf-8")) for f in files}
-    changed = 0
-    for d in wins:
-        if d["doc"] not in names or not d["has"] or not which(d):
-            continue
-        p = d["p"]
-        new, cur = p > 0.5, d["ind"][:, 2] > 0
-        if (new == cur).all():
-            continue
-        conf_new = p[new].mean() if new.any() else 1 - p.max()
-        conf_cur = p[cur].mean() if cur.any() else 1 - p.max()
-        if conf_new - conf_cur < gate:
-            continue
-        runs: list[list[int]] = []
-        for k in np.where(new)[0]:
-            if runs and k == runs[-1][1] + 1 and d["w"][k] == d["w"][runs[-1][1]] + 1:
-                runs[-1][1] = k
-            else:
-                runs.append([k, k])
-        maps[d["doc"]]["quotes"][d["qi"]]["speaker"] = [
-            {"start": int(d["s"][x]), "end": int(d["e"][y])} for x, y in runs]
-        changed += 1
-    return changed, score_maps(sc, files, maps)
 
 
 def main() -> int:
