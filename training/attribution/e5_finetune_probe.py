@@ -35,16 +35,9 @@ import sys
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from e5_speaker_probe import MAXW, N_IND, _mask, quote_window  # noqa: E402
 
-TYPES = ["direct", "indirect", "free_indirect", "reported"]
-MAXW, MAXP, N_IND = 160, 384, 12
-
-
-def _mask(spans, s: np.ndarray, e: np.ndarray) -> np.ndarray:
-    mm = np.zeros(len(s), bool)
-    for sp in spans or []:
-        mm |= (s < sp["end"]) & (sp["start"] < e)
-    return mm
+MAXP = 384  # SentencePiece pieces per window
 
 
 def _documents(gold_dir: pathlib.Path, lang):
@@ -71,20 +64,10 @@ def _windows(split: str, gold_dir: pathlib.Path, pred_dir: pathlib.Path, lang, e
         pairs = dict(sc.align([{"content": sc.token_ids(q.get("content"), toks)} for q in pq],
                               [{"content": set(a["quote"]["tokenIds"])} for a in g["annotations"]]))
         for i, q in enumerate(pq):
-            cm = _mask(q.get("content"), s, e)
-            if not cm.any():
+            win = quote_window(q, s, e, tsent)  # the frozen probe's window and indicators
+            if win is None:
                 continue
-            idx = np.where(cm)[0]
-            s0, s1 = tsent[idx[0]], tsent[idx[-1]]
-            w = np.where((tsent >= s0 - 2) & (tsent <= s1))[0]
-            if len(w) > MAXW:
-                w = np.concatenate([w[: MAXW // 2], w[-MAXW // 2:]])
-            ind = np.zeros((len(w), N_IND), np.float32)
-            ind[:, 0], ind[:, 1], ind[:, 2] = cm[w], _mask(q.get("cue"), s, e)[w], _mask(q.get("speaker"), s, e)[w]
-            ind[:, 3 + TYPES.index(q["type"])] = 1
-            rel = tsent[w] - s0
-            ind[:, 7], ind[:, 8], ind[:, 9], ind[:, 10] = rel == -2, rel == -1, rel == 0, rel > 0
-            ind[:, 11] = bool(q.get("speaker"))
+            w, ind = win
             y = (_mask(gold[pairs[i]], s, e)[w] if i in pairs else np.zeros(len(w), bool)).astype(np.int8)
             out.append({"split": split, "doc": f.name, "qi": i, "w": w, "s": s[w], "e": e[w], "ind": ind,
                         "y": y, "aligned": i in pairs, **_pieces(enc, [words[k] for k in w])})

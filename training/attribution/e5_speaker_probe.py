@@ -28,9 +28,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _pipe import score_maps  # noqa: E402
-
-from quellenlage.evaluation.quotes import load_scorer  # noqa: E402
 
 TYPES = ["direct", "indirect", "free_indirect", "reported"]
 MAXW = 160
@@ -71,6 +68,26 @@ def _mask(spans, s: np.ndarray, e: np.ndarray) -> np.ndarray:
     return mm
 
 
+def quote_window(q: dict, s: np.ndarray, e: np.ndarray, tsent: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """A predicted quote's window (its sentences and the two before, at most MAXW words: the start and
+    the end) over words with offsets s/e in sentences tsent, and each word's indicators; None without content."""
+    cm = _mask(q.get("content"), s, e)
+    if not cm.any():
+        return None
+    idx = np.where(cm)[0]
+    s0, s1 = tsent[idx[0]], tsent[idx[-1]]
+    w = np.where((tsent >= s0 - 2) & (tsent <= s1))[0]
+    if len(w) > MAXW:  # the start (context, opening) and the end (postposed frames)
+        w = np.concatenate([w[: MAXW // 2], w[-MAXW // 2:]])
+    ind = np.zeros((len(w), N_IND), np.float32)
+    ind[:, 0], ind[:, 1], ind[:, 2] = cm[w], _mask(q.get("cue"), s, e)[w], _mask(q.get("speaker"), s, e)[w]
+    ind[:, 3 + TYPES.index(q["type"])] = 1
+    rel = tsent[w] - s0
+    ind[:, 7], ind[:, 8], ind[:, 9], ind[:, 10] = rel == -2, rel == -1, rel == 0, rel > 0
+    ind[:, 11] = bool(q.get("speaker"))
+    return w, ind
+
+
 def windows(gold_dir: pathlib.Path, pred_dir: pathlib.Path, cache: pathlib.Path, sc) -> list[dict]:
     out = []
     for f in sorted(gold_dir.glob("*.json")):
@@ -88,20 +105,10 @@ def windows(gold_dir: pathlib.Path, pred_dir: pathlib.Path, cache: pathlib.Path,
         pairs = dict(sc.align([{"content": sc.token_ids(q.get("content"), toks)} for q in pq], gold))
 
         for i, q in enumerate(pq):
-            cm = _mask(q.get("content"), s, e)
-            if not cm.any():
+            win = quote_window(q, s, e, tsent)
+            if win is None:
                 continue
-            idx = np.where(cm)[0]
-            s0, s1 = tsent[idx[0]], tsent[idx[-1]]
-            w = np.where((tsent >= s0 - 2) & (tsent <= s1))[0]
-            if len(w) > MAXW:  # the start (context, opening) and the end (postposed frames)
-                w = np.concatenate([w[: MAXW // 2], w[-MAXW // 2:]])
-            ind = np.zeros((len(w), N_IND), np.float32)
-            ind[:, 0], ind[:, 1], ind[:, 2] = cm[w], _mask(q.get("cue"), s, e)[w], _mask(q.get("speaker"), s, e)[w]
-            ind[:, 3 + TYPES.index(q["type"])] = 1
-            rel = tsent[w] - s0
-            ind[:, 7], ind[:, 8], ind[:, 9], ind[:, 10] = rel == -2, rel == -1, rel == 0, rel > 0
-            ind[:, 11] = bool(q.get("speaker"))
+            w, ind = win
             y = _mask(gold[pairs[i]]["speaker"], s, e)[w].astype(np.float32) if i in pairs else None
             out.append({"doc": f.name, "qi": i, "w": w, "X": X[w], "ind": ind, "y": y, "s": s[w], "e": e[w]})
     return out
@@ -192,6 +199,9 @@ def rescore(data, probs, gold_dir, pred_dir, sc, files, gate: float, which) -> t
         maps[d["doc"]]["quotes"][d["qi"]]["speaker"] = [
             {"start": int(d["s"][a]), "end": int(d["e"][b])} for a, b in runs]
         changed += 1
+    # quellenlage is imported only to score: the fine-tune probe's training step imports this module
+    from _pipe import score_maps
+
     return changed, score_maps(sc, files, maps)
 
 
@@ -203,6 +213,8 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=12)
     a = ap.parse_args()
+    from quellenlage.evaluation.quotes import load_scorer
+
     sc = load_scorer()
     e5_states(a.gold, a.cache)
     data = windows(a.gold, a.pred, a.cache, sc)
