@@ -852,15 +852,20 @@ def _skip_speaker_relative(t: Toks, q: RawQuote, s1: int) -> None:
     a, b = q.content[0]
     if a != s1 + 1 or s1 >= t.n or t.w[s1] != "," or t.low[a] not in REL_PRONOUNS or t.upos[a] != "PRON":
         return
-    v = next((k for k in range(a + 1, b) if t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None), None)
+    v = next((k for k in range(a + 1, b) if _finite_verb(t, k)), None)
     c = next((k for k in range(v, b) if t.w[k] == ","), None) if v is not None else None
     if c is not None and c + 1 < b and _finite(t, c + 1, b):
         q.content[0] = (c + 1, b)
 
 
+def _finite_verb(t: Toks, k: int) -> bool:
+    """Token k is a finite verb (a verb or auxiliary the tagger gave a mood)."""
+    return t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None
+
+
 def _finite(t: Toks, x: int, y: int) -> bool:
     """A finite verb or a complementiser in tokens [x, y)."""
-    return any(t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None or t.low[k] in ("dass", "ob")
+    return any(_finite_verb(t, k) or t.low[k] in ("dass", "ob")
                for k in range(x, y))
 
 
@@ -996,13 +1001,10 @@ def _fuer_speaker(t: Toks, a: int, b: int) -> tuple[int, int] | None:
             break
     ce = next((k for k in range(b + 1, hi) if t.w[k] in {",", ";", ":"} or t.inq[k]), hi)
     cs = _skip_conj(t, cs, a)
-    def finite(k: int) -> bool:
-        return t.upos[k] in ("VERB", "AUX") and bool(t.mood[k])
-
-    if not any(finite(k) for k in range(cs, ce) if not a <= k <= b):
+    if not any(_finite_verb(t, k) for k in range(cs, ce) if not a <= k <= b):
         return None
     for k in range(cs, a):
-        if t.low[k] != "für" or not (k == cs or k == cs + 1 and t.low[cs] == "was" or finite(k - 1)):
+        if t.low[k] != "für" or not (k == cs or k == cs + 1 and t.low[cs] == "was" or _finite_verb(t, k - 1)):
             continue
         np = np_after(t, k + 1, a, appos=False)
         # a quote right after the phrase names it ("für die Domain „.berlin“"): no judgement
@@ -1287,7 +1289,7 @@ class Detector:
             j -= 1
         if j > cs and t.low[j] == "und":
             # "X bedankt sich ... und sagt dann: ...": the subject of the first main clause
-            first = next((k for k in range(cs + 1, j) if t.upos[k] in ("VERB", "AUX") and t.mood[k] is not None
+            first = next((k for k in range(cs + 1, j) if _finite_verb(t, k)
                           or t.low[k] in L.VERB_FORMS), None)
             if first is not None:
                 sp = self.subject_before(cs, first)
@@ -1621,7 +1623,7 @@ class Detector:
             s0 = _skip_conj(t, lo, k)
             if s0 == k:
                 fv = next((x for x in range(np[1], min(hi, np[1] + 16))
-                           if t.upos[x] in ("VERB", "AUX") and t.mood[x] is not None
+                           if _finite_verb(t, x)
                            or (t.upos[x] is None and (t.low[x] in L.AUX or t.low[x] in L.MODALS))), None)
                 if fv is not None and fv > np[1] and not any(t.inq[x] for x in range(np[1], fv)) \
                         and not any(t.low[x] in {"dass", "weil", "wo", "wobei", "ob", "welche", "welcher", "welches"}
@@ -1669,7 +1671,7 @@ class Detector:
             return False
         if any(t.w[x] == "," for x in range(lo, c)) or any(t.inq[x] for x in range(lo, c + 1)):
             return False
-        return any(t.upos[x] in ("VERB", "AUX") and t.mood[x] is not None for x in range(lo + 1, c))
+        return any(_finite_verb(t, x) for x in range(lo + 1, c))
 
     def _wie_quote(self, si: int, lo: int, hi: int, k: int) -> RawQuote | None:
         t = self.t
@@ -1835,7 +1837,7 @@ class Detector:
         e, zu = c + 1, False
         subj1 = _has_subj1(t, c, e)  # Konjunktiv I (or reportative) among tokens [c, e), kept up to date with e
         while e < hi and not (t.w[e] in {";", ":"} or t.w[e] in PUNCT_END or t.w[e] == "," and e + 1 < hi and (
-                zu or t.upos[e + 1] in ("VERB", "AUX") and t.mood[e + 1] is not None or t.upos[e + 1] == "VERB"
+                zu or _finite_verb(t, e + 1) or t.upos[e + 1] == "VERB"
                 and e + 2 < hi and t.w[e + 2] in PUNCT_END)):
             # a zu-infinitive clause ends at the first comma after its verb, a Konjunktiv-I clause before a
             # part without Konjunktiv I ("…, das Gericht sei nicht legitim, mit den Worten entgegen, …")
@@ -1861,7 +1863,7 @@ class Detector:
             # no agent attribute: the noun as an object of a clause with its own subject ("Die Staatsanwaltschaft
             # hegt den Verdacht, …", "X wandte sich mit der Aufforderung an …, …"): that subject holds it
             cs = next((x + 1 for x in range(a - 1, lo - 1, -1) if t.w[x] in {",", ";", ":"}), lo)
-            fv = next((x for x in range(cs, a) if t.upos[x] in ("VERB", "AUX") and t.mood[x] is not None), None)
+            fv = next((x for x in range(cs, a) if _finite_verb(t, x)), None)
             if fv is not None and (t.low[a] in _NON_NOM or a > lo and t.upos[a - 1] == "ADP"):
                 subj = self.subject_before(cs, fv)
                 if subj is None and self.after_verb_ok(cs, fv):
@@ -3240,7 +3242,7 @@ def _v2_clause(t: Toks, a: int, b: int) -> bool:
     in second position, not at its end: a reported main clause ("die Personen seien dabei, ..."),
     not a relative one."""
     end = next((x for x in range(a, b) if t.w[x] in {",", ".", ";", ":"}), b)
-    fin = next((x for x in range(a + 1, end) if t.upos[x] in ("VERB", "AUX") and t.mood[x] is not None), None)
+    fin = next((x for x in range(a + 1, end) if _finite_verb(t, x)), None)
     return fin is not None and fin < end - 1 and t.mood[fin] in ("subj1", "subj2") \
         and not any(t.upos[x] in ("VERB", "AUX") for x in range(a + 1, fin))
 
