@@ -924,6 +924,10 @@ def _quotes(pipe: Pipeline, body: str) -> list[tuple[str, list[str], str]]:
     return [(q.type, [s.text for s in q.speaker], q.content[0].text) for q in run(pipe, body).quotes]
 
 
+def _typed_speakers(pipe: Pipeline, body: str) -> list[tuple[str, list[str]]]:
+    return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
+
+
 def test_konjunktiv_ii_sentence_continues_reported_speech(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     from quellenlage.attribution import rules
 
@@ -1406,12 +1410,9 @@ def test_speech_act_after_an_adverbial_clause(pipe: Pipeline, monkeypatch: pytes
 
     body = "Es war spät. Da die Preise stark gestiegen sind, fordert die Gewerkschaft höhere Löhne."
 
-    def found() -> list[tuple[str, list[str]]]:
-        return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
-
-    assert found() == [("reported", ["die Gewerkschaft"])]
+    assert _typed_speakers(pipe, body) == [("reported", ["die Gewerkschaft"])]
     monkeypatch.setattr(rules, "ADV_REPORT", False)
-    assert found() == []
+    assert _typed_speakers(pipe, body) == []
 
 
 def test_speech_act_beside_a_frame_in_a_coordinated_clause(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1461,12 +1462,9 @@ def test_fuer_phrase_frames_a_short_quote(pipe: Pipeline, monkeypatch: pytest.Mo
     body = ("Der Haushalt wurde vorgestellt. Für den Finanzminister Karl Berger ist der Entwurf „solide“. "
             "Für die neue Domain „.hamburg“ gab es viele Anträge.")
 
-    def found() -> list[tuple[str, list[str]]]:
-        return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
-
-    assert found() == [("direct", ["den Finanzminister Karl Berger"])]
+    assert _typed_speakers(pipe, body) == [("direct", ["den Finanzminister Karl Berger"])]
     monkeypatch.setattr(rules, "FUER_FRAME", False)
-    assert found() == []
+    assert _typed_speakers(pipe, body) == []
 
 
 def test_speaker_inside_its_own_indirect_content_gives_way(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1498,12 +1496,9 @@ def test_topic_von_phrase_is_no_speaker(pipe: Pipeline, monkeypatch: pytest.Monk
 
     body = "Es regnete. Von schweren Schäden wird auch aus dem Nachbarort berichtet."
 
-    def found() -> list[tuple[str, list[str]]]:
-        return [(q.type, [s.text for s in q.speaker]) for q in run(pipe, body).quotes]
-
-    assert found() == [("reported", [])]
+    assert _typed_speakers(pipe, body) == [("reported", [])]
     monkeypatch.setattr(A, "VON_TOPIC", False)
-    assert found() == [("reported", ["schweren Schäden"])]
+    assert _typed_speakers(pipe, body) == [("reported", ["schweren Schäden"])]
 
 
 def test_every_frame_word_of_sentence_is_a_trigger() -> None:
